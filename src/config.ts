@@ -1,0 +1,65 @@
+import { Type, type Static } from 'typebox';
+import Value from 'typebox/value';
+
+/**
+ * Every setting of the platform, read from the environment. Defaults make `npm start` work with nothing set:
+ * embedded PGlite in ./.data/pglite, port 3000, mail kept in the outbox.
+ */
+export const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: '0.0.0.0' }),
+  /** Public base URL, used in emails, the sitemap and canonical links. */
+  PUBLIC_URL: Type.String({ default: '' }),
+  /** postgres://… for a PostgreSQL server; empty for the embedded PGlite database. */
+  DATABASE_URL: Type.String({ default: '' }),
+  /** Folder for PGlite's data and local files. */
+  DATA_DIR: Type.String({ default: './.data' }),
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  /** smtp://user:pass@host:port; empty keeps every message in the outbox only. */
+  SMTP_URL: Type.String({ default: '' }),
+  MAIL_FROM: Type.String({ default: 'Oh my Lot! <ne-pas-repondre@choisir-le-lot.fr>' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  /** Run the background worker (pg-boss) in this process. */
+  JOBS: Type.Boolean({ default: true }),
+  /** Seed the Lot's reference data on start when the database is empty. */
+  SEED_ON_START: Type.Boolean({ default: true }),
+  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  /** Set the Secure flag on cookies; defaults to true when PUBLIC_URL is https. */
+  COOKIE_SECURE: Type.Optional(Type.Boolean()),
+  /** Login attempts allowed per IP and per account in a 15-minute window. */
+  LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
+});
+
+export type Config = Static<typeof ConfigSchema> & { databaseKind: 'pglite' | 'postgres' };
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration from an environment-like record; throws a ConfigError listing every bad value. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
+  if (!Value.Check(ConfigSchema, converted)) {
+    const problems = [...Value.Errors(ConfigSchema, converted)].map(
+      (e) => `${e.instancePath.slice(1) || '(root)'}: ${e.message}`,
+    );
+    throw new ConfigError(`Configuration invalide :\n  ${problems.join('\n  ')}`);
+  }
+  const config = converted as Static<typeof ConfigSchema>;
+  if (config.DATABASE_URL && !/^postgres(ql)?:\/\//.test(config.DATABASE_URL)) {
+    throw new ConfigError('Configuration invalide :\n  DATABASE_URL doit commencer par postgres://');
+  }
+  if (!config.PUBLIC_URL) config.PUBLIC_URL = `http://localhost:${config.PORT}`;
+  config.PUBLIC_URL = config.PUBLIC_URL.replace(/\/+$/, '');
+  return { ...config, databaseKind: config.DATABASE_URL ? 'postgres' : 'pglite' };
+}

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { Database } from './open.js';
+
+export const migrationsFolder = path.resolve(import.meta.dirname, '../../../migrations');
+
+/**
+ * Applies the committed SQL migrations. drizzle-kit's own `migrate` fails silently on PGlite with extensions,
+ * so we run drizzle's migrator from code. On PostgreSQL an advisory lock makes concurrent starts wait for
+ * the first process instead of racing.
+ */
+export async function migrate(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    return;
+  }
+  const client = await database.pool!.connect();
+  try {
+    await client.query('select pg_advisory_lock(4641001)');
+    await migrateNodePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
+  } finally {
+    await client.query('select pg_advisory_unlock(4641001)').catch(() => {});
+    client.release();
+  }
+}
+
+/** A short, human label of the engine in use, for /healthz and logs. */
+export async function serverVersion(database: Database): Promise<string> {
+  const result = (await database.db.execute(sql`show server_version`)) as unknown as {
+    rows: { server_version: string }[];
+  };
+  return result.rows[0]?.server_version ?? 'unknown';
+}

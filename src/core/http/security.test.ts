@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { testApp, type TestApp } from '../../../test/helpers/app.js';
+
+let t: TestApp;
+before(async () => {
+  t = await testApp();
+});
+after(() => t.close());
+
+test('pages carry a strict CSP with no inline script and no other host', async () => {
+  const response = await t.app.inject({ method: 'GET', url: '/' });
+  const csp = String(response.headers['content-security-policy']);
+  assert.match(csp, /script-src 'self'(;|$)/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
+  assert.equal(response.headers['x-content-type-options'], 'nosniff');
+  assert.doesNotMatch(response.body, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  assert.doesNotMatch(response.body, /(src|href)="(https?:)?\/\//, 'no third-party resource');
+});
+
+test('an unknown page is a French 404 page', async () => {
+  const response = await t.app.inject({ method: 'GET', url: '/nulle-part' });
+  assert.equal(response.statusCode, 404);
+  assert.match(response.body, /<title>Page introuvable/);
+  assert.match(response.body, /lang="fr"/);
+});
+
+test('an unknown API path answers JSON in French', async () => {
+  const response = await t.app.inject({ method: 'GET', url: '/api/nulle-part' });
+  assert.equal(response.statusCode, 404);
+  assert.equal(response.json().error.code, 'not_found');
+});
+
+test('a POST without CSRF token is refused with a French message, not a 500', async () => {
+  const response = await t.app.inject({ method: 'POST', url: '/', payload: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  assert.ok([403, 404].includes(response.statusCode), `status ${response.statusCode}`);
+});
+
+test('/healthz reports the database kind', async () => {
+  const response = await t.app.inject({ method: 'GET', url: '/healthz' });
+  assert.equal(response.statusCode, 200);
+  assert.equal(response.json().database, process.env.DATABASE_URL ? 'postgres' : 'pglite');
+});

@@ -1,0 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const seedsDir = path.resolve(import.meta.dirname, '../../../seeds');
+
+/** Reads a seed data file of the default territory (seeds/lot/NAME). Seed data is data, not code. */
+export function readSeed<T>(name: string, territory = process.env.TERRITORY ?? 'lot'): T {
+  return JSON.parse(fs.readFileSync(path.join(seedsDir, territory, name), 'utf8')) as T;
+}

@@ -1,0 +1,13 @@
+import type { Module } from '../../core/module.js';
+import { getBrand, seedBrand } from './brand.js';
+
+export { getBrand, listProfiles, findProfile, type BrandPlatform, type TargetProfile } from './brand.js';
+
+export const contentModule: Module = {
+  name: 'content',
+  seed: seedBrand,
+  async routes(_app, ctx) {
+    const brand = await getBrand(ctx.db);
+    if (brand) ctx.setSiteName(brand.siteName);
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * `npm test`: builds the migrated template database, then runs
+ *   1+2. unit and integration tests (node:test) on PGlite, or on PostgreSQL when DATABASE_URL is set;
+ *   3. browser tests (Playwright + Debian's Chromium) when Chromium is found; required when CI is set
+ *      or REQUIRE_BROWSER=1 (then a missing Chromium fails the run instead of skipping it).
+ * Options: --only unit|e2e, and file filters (substrings of paths).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildTemplate } from './helpers/template.js';
+import { findChromium } from './helpers/chromium.js';
+
+const args = process.argv.slice(2);
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const filters = args.filter((a, i) => !a.startsWith('--') && i !== onlyIndex + 1);
+
+function walk(dir: string, out: string[] = []): string[] {
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(p, out);
+    else if (/\.test\.tsx?$/.test(entry.name)) out.push(p);
+  }
+  return out;
+}
+
+const matches = (f: string) => filters.length === 0 || filters.some((x) => f.includes(x));
+const unitFiles = [...walk('src'), ...walk('test').filter((f) => !f.startsWith('test/e2e'))].filter(matches).sort();
+const e2eFiles = walk('test/e2e').filter(matches).sort();
+const databaseUrl = process.env.DATABASE_URL;
+const dbLabel = databaseUrl ? 'PostgreSQL' : 'PGlite';
+
+function runNodeTests(files: string[], concurrency: number): boolean {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
+  );
+  return result.status === 0;
+}
+
+const started = Date.now();
+console.log(`▶ Preparing the template database on ${dbLabel}…`);
+await buildTemplate(databaseUrl);
+console.log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+let ok = true;
+if (only !== 'e2e' && unitFiles.length) {
+  console.log(`▶ Unit and integration tests on ${dbLabel} (${unitFiles.length} files)`);
+  ok = runNodeTests(unitFiles, 2) && ok;
+}
+if (only !== 'unit' && e2eFiles.length) {
+  const chromium = findChromium();
+  const required = Boolean(process.env.CI) || process.env.REQUIRE_BROWSER === '1';
+  if (!chromium && required) {
+    console.error('✖ Browser tests are required but Chromium was not found (apt-get install chromium).');
+    ok = false;
+  } else if (!chromium) {
+    console.log('⚠ Chromium not found: browser tests NOT run (install chromium, or set REQUIRE_BROWSER=1 to fail).');
+  } else {
+    console.log(`▶ Browser tests on ${dbLabel} with ${chromium} (${e2eFiles.length} files)`);
+    ok = runNodeTests(e2eFiles, 1) && ok;
+  }
+}
+console.log(ok ? `✔ All tests passed (${dbLabel})` : `✖ Tests failed (${dbLabel})`);
+process.exit(ok ? 0 : 1);
