@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildTemplate } from './helpers/template.js';
+import { buildTemplate, pgliteTemplatePath } from './helpers/template.js';
 import { findChromium } from './helpers/chromium.js';
 
 const args = process.argv.slice(2);
@@ -36,7 +36,7 @@ function runNodeTests(files: string[], concurrency: number): boolean {
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
-    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', CHOISIR_TEST_TEMPLATE: pgliteTemplatePath } },
   );
   return result.status === 0;
 }
@@ -64,5 +64,6 @@ if (only !== 'unit' && e2eFiles.length) {
     ok = runNodeTests(e2eFiles, 1) && ok;
   }
 }
+fs.rmSync(pgliteTemplatePath, { force: true });
 console.log(ok ? `✔ All tests passed (${dbLabel})` : `✖ Tests failed (${dbLabel})`);
 process.exit(ok ? 0 : 1);

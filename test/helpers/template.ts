@@ -5,7 +5,10 @@ import { migrate, openDatabase } from '../../src/core/db/index.js';
 import { seedAll } from '../../src/seed.js';
 
 export const templateDbName = 'choisir_test_template';
-export const pgliteTemplatePath = path.resolve('.data/test/template.tar.gz');
+/** Per run, so two test runs side by side never read each other's template. */
+export const pgliteTemplatePath = path.resolve(
+  process.env.CHOISIR_TEST_TEMPLATE ?? `.data/test/template-${process.pid}.tar.gz`,
+);
 
 /** Builds the migrated, seeded template every test file clones: a PGlite dump, or a PostgreSQL template database. */
 export async function buildTemplate(databaseUrl?: string): Promise<void> {
