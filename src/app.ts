@@ -43,6 +43,7 @@ export async function buildApp({ config, database, logger, jobs = null }: BuildO
     setSiteName: (name) => {
       siteName = name;
     },
+    sitemap: async () => (await Promise.all(modules.map((m) => m.sitemap?.(ctx) ?? []))).flat(),
   };
 
   const secureCookies = config.COOKIE_SECURE ?? config.PUBLIC_URL.startsWith('https://');

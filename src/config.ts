@@ -35,6 +35,8 @@ export const ConfigSchema = Type.Object({
   COOKIE_SECURE: Type.Optional(Type.Boolean()),
   /** Login attempts allowed per IP and per account in a 15-minute window. */
   LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
+  /** Audit journal entries older than this are purged by the daily maintenance job. */
+  JOURNAL_RETENTION_DAYS: Type.Integer({ minimum: 30, default: 1095 }),
 });
 
 export type Config = Static<typeof ConfigSchema> & { databaseKind: 'pglite' | 'postgres' };

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './core/db/index.js';
 import { startJobs } from './core/jobs/index.js';
 import { createLogger } from './core/logger.js';
+import { maintenanceJobs } from './core/maintenance.js';
 import { ensureFirstAdmin } from './modules/accounts/index.js';
 import { modules } from './modules.js';
 import { seedAll } from './seed.js';
@@ -37,7 +38,7 @@ async function main() {
 
   const { app, ctx } = await buildApp({ config, database, logger });
   if (config.JOBS) {
-    const definitions = modules.flatMap((m) => m.jobs?.(ctx) ?? []);
+    const definitions = [...maintenanceJobs(ctx), ...modules.flatMap((m) => m.jobs?.(ctx) ?? [])];
     ctx.jobs = await startJobs(database, logger, definitions);
   }
   await app.listen({ port: config.PORT, host: config.HOST });

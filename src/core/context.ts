@@ -4,6 +4,7 @@ import type { Database, Db } from './db/index.js';
 import type { Assets } from './http/assets.js';
 import type { PgBoss } from './jobs/index.js';
 import type { Mailer } from './mail/index.js';
+import type { SitemapEntry } from './module.js';
 import type { Navigation } from './views/index.js';
 
 /** The shared services every module receives when it registers its routes. */
@@ -22,4 +23,6 @@ export interface AppContext {
   /** The site name from the brand platform (cached, refreshed on edit). */
   siteName(): string;
   setSiteName(name: string): void;
+  /** Every public page the modules declare, for the sitemap and the plan du site. */
+  sitemap(): Promise<SitemapEntry[]>;
 }

@@ -11,6 +11,8 @@ export interface TestApp {
   ctx: AppContext;
   database: Database;
   config: Config;
+  /** The Drizzle handle of the test database. */
+  db(): Database['db'];
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     ctx,
     database,
     config,
+    db: () => database.db,
     async close() {
       await app.close();
       await database.close();

@@ -14,8 +14,11 @@ test('pages carry a strict CSP with no inline script and no other host', async (
   assert.match(csp, /script-src 'self'(;|$)/);
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
   assert.equal(response.headers['x-content-type-options'], 'nosniff');
-  assert.doesNotMatch(response.body, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
-  assert.doesNotMatch(response.body, /(src|href)="(https?:)?\/\//, 'no third-party resource');
+  assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>/.test(response.body), 'no inline script');
+  assert.ok(!/\sstyle="/.test(response.body), 'no inline style attribute');
+  const loaded = [...response.body.matchAll(/<(?:script|img|link(?![^>]*rel="canonical"))[^>]*\s(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(loaded.length >= 2, 'stylesheet and icon found');
+  for (const url of loaded) assert.ok(url.startsWith('/'), `resource from another host: ${url}`);
 });
 
 test('an unknown page is a French 404 page', async () => {

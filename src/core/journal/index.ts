@@ -85,3 +85,12 @@ export async function listJournal(db: Db, filter: JournalFilter, page: { limit: 
   const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(journal).where(where);
   return { items, total: count };
 }
+
+/** Deletes entries older than the retention period; returns how many went. */
+export async function purgeJournal(db: Db, retentionDays: number): Promise<number> {
+  const deleted = await db
+    .delete(journal)
+    .where(lt(journal.at, sql`now() - make_interval(days => ${retentionDays})`))
+    .returning({ id: journal.id });
+  return deleted.length;
+}

@@ -1,0 +1,86 @@
+import type { BrandPlatform, TargetProfile } from '../content/index.js';
+import { Landscape } from './landscape.js';
+
+export function HomePage({ brand, profiles }: { brand: BrandPlatform; profiles: TargetProfile[] }) {
+  return (
+    <>
+      <section class="hero" aria-labelledby="hero-title">
+        <Landscape />
+        <div class="container hero__content">
+          <p class="hero__eyebrow">Choisir le Lot</p>
+          <h1 id="hero-title">{brand.positioning}</h1>
+          <p class="lead">{brand.ambition}</p>
+          <div class="hero__actions">
+            <a class="button" href="#profils">
+              Trouver mon chemin
+            </a>
+            <a class="button button--secondary" href="/territoire">
+              Découvrir les 312 communes
+            </a>
+          </div>
+        </div>
+      </section>
+
+      <section class="container section" id="profils" aria-labelledby="profils-title">
+        <h2 id="profils-title">Vous êtes…</h2>
+        <p class="lead">Chaque projet d’installation est différent. Choisissez ce qui vous ressemble le plus.</p>
+        <ul class="profiles">
+          {profiles.map((p) => (
+            <li key={p.slug}>
+              <article class={`profile-card profile-card--${p.position}`}>
+                <div class="profile-card__body">
+                  <h3>
+                    <a href={`/profils/${p.slug}`}>{p.name}</a>
+                  </h3>
+                  <p>{p.tagline}</p>
+                  <p class="profile-card__more" aria-hidden="true">
+                    Voir ce que le Lot vous propose →
+                  </p>
+                </div>
+              </article>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section class="container section" aria-labelledby="commune-title">
+        <h2 id="commune-title">Où vivre dans le Lot ?</h2>
+        <p>
+          Population, codes postaux, communes voisines, distances à Cahors et Figeac : chaque commune a sa fiche.
+        </p>
+        <form class="search-form" role="search" method="get" action="/territoire/communes">
+          <label for="home-commune-q">Chercher une commune</label>
+          <div class="search-form__row">
+            <input id="home-commune-q" name="q" type="search" autocomplete="off" placeholder="Ex. : Figeac, Saint-Cirq-Lapopie, 46100" />
+            <button type="submit">Chercher</button>
+          </div>
+        </form>
+        <p>
+          <a href="/territoire">Voir la carte des communes et des intercommunalités</a>
+        </p>
+      </section>
+
+      <section class="container section" aria-labelledby="valeurs-title">
+        <h2 id="valeurs-title">Ce qui nous ressemble</h2>
+        <ul class="values">
+          {brand.values.map((v) => (
+            <li key={v.name}>
+              <h3>{v.name}</h3>
+              <p>{v.description}</p>
+            </li>
+          ))}
+        </ul>
+        <h3>Notre ADN</h3>
+        <ul class="tags">
+          {brand.dna.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+        <p>
+          Le Département, l’État, les intercommunalités et les chambres consulaires portent ensemble{' '}
+          <a href="/programme">un programme de quatorze actions prioritaires</a> pour accueillir de nouveaux habitants.
+        </p>
+      </section>
+    </>
+  );
+}
