@@ -1,12 +1,12 @@
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { fromRoot } from '../paths.js';
 import type { Database } from './open.js';
 
-export const migrationsFolder = path.resolve(import.meta.dirname, '../../../migrations');
+export const migrationsFolder = fromRoot('migrations');
 
 /**
  * Applies the committed SQL migrations. drizzle-kit's own `migrate` fails silently on PGlite with extensions,

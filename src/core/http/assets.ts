@@ -2,8 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { projectRoot } from '../paths.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = projectRoot;
 
 export interface Asset {
   body: Buffer;

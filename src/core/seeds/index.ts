@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fromRoot } from '../paths.js';
 
-const seedsDir = path.resolve(import.meta.dirname, '../../../seeds');
+const seedsDir = fromRoot('seeds');
 
 /** Reads a seed data file of the default territory (seeds/lot/NAME). Seed data is data, not code. */
 export function readSeed<T>(name: string, territory = process.env.TERRITORY ?? 'lot'): T {
