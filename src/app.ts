@@ -4,7 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { AppContext } from './core/context.js';
-import { serverVersion, type Database } from './core/db/index.js';
+import { type Database, serverVersion } from './core/db/index.js';
 import { buildAssets, installErrorPages, installSecurity, pageRenderer } from './core/http/index.js';
 import type { PgBoss } from './core/jobs/index.js';
 import { createMailer } from './core/mail/index.js';
@@ -66,7 +66,10 @@ export async function buildApp({ config, database, logger, jobs = null }: BuildO
   app.get('/assets/*', (request, reply) => {
     const asset = assets.get(request.url.split('?')[0]);
     if (!asset) return reply.callNotFound();
-    return reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.type).send(asset.body);
+    return reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .type(asset.type)
+      .send(asset.body);
   });
   app.get('/healthz', async () => ({
     status: 'ok',

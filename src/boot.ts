@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config } from './config.js';
-import { migrate, openDatabase, type Database } from './core/db/index.js';
+import { type Database, migrate, openDatabase } from './core/db/index.js';
 
 /** Opens the configured database (PGlite in DATA_DIR/pglite, or PostgreSQL) and applies migrations. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {

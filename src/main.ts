@@ -43,7 +43,9 @@ async function main() {
   }
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = config.PUBLIC_URL;
-  console.log(`\n  Oh my Lot! est prêt : ${url}  (base : ${database.kind}, démarré en ${Date.now() - started} ms)\n`);
+  console.log(
+    `\n  Oh my Lot! est prêt : ${url}  (base : ${database.kind}, démarré en ${Date.now() - started} ms)\n`,
+  );
   if (admin) {
     console.log('  Premier administrateur créé (ces identifiants ne seront plus affichés) :');
     console.log(`    courriel : ${admin.email}`);

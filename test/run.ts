@@ -8,8 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildTemplate, pgliteTemplatePath } from './helpers/template.js';
 import { findChromium } from './helpers/chromium.js';
+import { buildTemplate, pgliteTemplatePath } from './helpers/template.js';
 
 const args = process.argv.slice(2);
 const onlyIndex = args.indexOf('--only');
@@ -27,7 +27,9 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 const matches = (f: string) => filters.length === 0 || filters.some((x) => f.includes(x));
-const unitFiles = [...walk('src'), ...walk('test').filter((f) => !f.startsWith('test/e2e'))].filter(matches).sort();
+const unitFiles = [...walk('src'), ...walk('test').filter((f) => !f.startsWith('test/e2e'))]
+  .filter(matches)
+  .sort();
 const e2eFiles = walk('test/e2e').filter(matches).sort();
 const databaseUrl = process.env.DATABASE_URL;
 const dbLabel = databaseUrl ? 'PostgreSQL' : 'PGlite';
@@ -36,7 +38,10 @@ function runNodeTests(files: string[], concurrency: number): boolean {
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
-    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', CHOISIR_TEST_TEMPLATE: pgliteTemplatePath } },
+    {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'test', CHOISIR_TEST_TEMPLATE: pgliteTemplatePath },
+    },
   );
   return result.status === 0;
 }
@@ -58,7 +63,9 @@ if (only !== 'unit' && e2eFiles.length) {
     console.error('✖ Browser tests are required but Chromium was not found (apt-get install chromium).');
     ok = false;
   } else if (!chromium) {
-    console.log('⚠ Chromium not found: browser tests NOT run (install chromium, or set REQUIRE_BROWSER=1 to fail).');
+    console.log(
+      '⚠ Chromium not found: browser tests NOT run (install chromium, or set REQUIRE_BROWSER=1 to fail).',
+    );
   } else {
     console.log(`▶ Browser tests on ${dbLabel} with ${chromium} (${e2eFiles.length} files)`);
     ok = runNodeTests(e2eFiles, 1) && ok;

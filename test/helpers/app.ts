@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../../src/app.js';
-import { loadConfig, type Config } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/core/context.js';
 import type { Database } from '../../src/core/db/index.js';
 import { freshDatabase } from './db.js';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/core/db/index.js';
+import { type Database, openDatabase } from '../../src/core/db/index.js';
 import { pgliteTemplatePath, templateDbName, withDatabase } from './template.js';
 
 /**
@@ -11,7 +11,8 @@ import { pgliteTemplatePath, templateDbName, withDatabase } from './template.js'
 export async function freshDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    if (!fs.existsSync(pgliteTemplatePath)) throw new Error('No test template: run the tests with `npm test`.');
+    if (!fs.existsSync(pgliteTemplatePath))
+      throw new Error('No test template: run the tests with `npm test`.');
     return openDatabase({ loadDataDir: new Blob([fs.readFileSync(pgliteTemplatePath)]) });
   }
   const name = `choisir_t_${crypto.randomBytes(5).toString('hex')}`;

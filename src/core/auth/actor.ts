@@ -14,5 +14,7 @@ export interface Actor {
 }
 
 export function journalActor(actor: Actor | null): { id: string | null; label: string } {
-  return actor ? { id: actor.userId, label: `${actor.name} <${actor.email}>` } : { id: null, label: 'visiteur' };
+  return actor
+    ? { id: actor.userId, label: `${actor.name} <${actor.email}>` }
+    : { id: null, label: 'visiteur' };
 }

@@ -1,16 +1,16 @@
 export type { Actor } from './actor.js';
 export { journalActor } from './actor.js';
-export { definePolicy, hasRole, scopeOf, scopeCondition, type Rule, type Scope } from './policy.js';
-export { roles, roleLabels, isRole, type Role } from './roles.js';
+export { definePolicy, hasRole, type Rule, type Scope, scopeCondition, scopeOf } from './policy.js';
+export { isRole, type Role, roleLabels, roles } from './roles.js';
 export {
-  sessions,
-  sessionCookieName,
-  sessionIdleMs,
-  hashToken,
-  newToken,
   createSession,
-  resolveSession,
   deleteSession,
   deleteUserSessions,
+  hashToken,
+  newToken,
   purgeExpiredSessions,
+  resolveSession,
+  sessionCookieName,
+  sessionIdleMs,
+  sessions,
 } from './sessions.js';

@@ -1,4 +1,4 @@
-export { openDatabase, pgliteExtensions, type Database, type Db, type OpenOptions } from './open.js';
-export { migrate, migrationsFolder, serverVersion } from './migrate.js';
-export { rows, one } from './sql.js';
 export { DataDirLockedError } from './lock.js';
+export { migrate, migrationsFolder, serverVersion } from './migrate.js';
+export { type Database, type Db, type OpenOptions, openDatabase, pgliteExtensions } from './open.js';
+export { one, rows } from './sql.js';

@@ -13,11 +13,14 @@ test('a second holder of the embedded data folder is refused clearly', () => {
     // Same process: the lock file names our pid, which is alive, but we must still see it as taken by "another"
     // holder when a different pid wrote it. Simulate a live other process with our parent's pid.
     fs.writeFileSync(`${dir}.lock`, String(process.ppid));
-    assert.throws(() => lockDataDir(dir), (error: Error) => {
-      assert.ok(error instanceof DataDirLockedError);
-      assert.match(error.message, /déjà utilisée par le processus/);
-      return true;
-    });
+    assert.throws(
+      () => lockDataDir(dir),
+      (error: Error) => {
+        assert.ok(error instanceof DataDirLockedError);
+        assert.match(error.message, /déjà utilisée par le processus/);
+        return true;
+      },
+    );
   } finally {
     fs.writeFileSync(`${dir}.lock`, String(process.pid));
     release();

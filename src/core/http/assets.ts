@@ -35,7 +35,8 @@ export async function buildAssets(options: { minify: boolean }): Promise<Assets>
   const entryPoints: Record<string, string> = { site: path.join(root, 'public/css/site.css') };
   if (fs.existsSync(clientDir)) {
     for (const file of fs.readdirSync(clientDir)) {
-      if (/\.tsx?$/.test(file) && !file.includes('.test.')) entryPoints[file.replace(/\.tsx?$/, '')] = path.join(clientDir, file);
+      if (/\.tsx?$/.test(file) && !file.includes('.test.'))
+        entryPoints[file.replace(/\.tsx?$/, '')] = path.join(clientDir, file);
     }
   }
   const result = await esbuild.build({
@@ -58,11 +59,16 @@ export async function buildAssets(options: { minify: boolean }): Promise<Assets>
   const byName = new Map<string, string>();
   for (const file of result.outputFiles) {
     const urlPath = file.path.slice(file.path.indexOf('/assets/'));
-    byPath.set(urlPath, { body: Buffer.from(file.contents), type: types[path.extname(urlPath)] ?? 'application/octet-stream' });
+    byPath.set(urlPath, {
+      body: Buffer.from(file.contents),
+      type: types[path.extname(urlPath)] ?? 'application/octet-stream',
+    });
   }
   for (const [outPath, output] of Object.entries(result.metafile.outputs)) {
     if (!output.entryPoint) continue;
-    const name = Object.entries(entryPoints).find(([, p]) => path.relative(root, p) === output.entryPoint)?.[0];
+    const name = Object.entries(entryPoints).find(
+      ([, p]) => path.relative(root, p) === output.entryPoint,
+    )?.[0];
     if (name) byName.set(`${name}${path.extname(outPath)}`, outPath.slice(outPath.indexOf('/assets/')));
   }
   // Plain files (icons, images) are served as they are, under a hashed name.

@@ -19,7 +19,14 @@ function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, errorId?: string) {
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  errorId?: string,
+) {
   if (wantsJson(request)) {
     return reply.code(status).send({ error: { code, message, ...(errorId ? { id: errorId } : {}) } });
   }
@@ -58,13 +65,25 @@ function send(request: FastifyRequest, reply: FastifyReply, status: number, code
 /** Maps expected failures to French 4xx pages (or JSON under /api) and bugs to a logged 500 with an id. */
 export function installErrorPages(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) =>
-    send(request, reply, 404, 'not_found', 'Cette page n’existe pas ou n’est plus disponible. Vérifiez l’adresse, ou partez de l’accueil.'),
+    send(
+      request,
+      reply,
+      404,
+      'not_found',
+      'Cette page n’existe pas ou n’est plus disponible. Vérifiez l’adresse, ou partez de l’accueil.',
+    ),
   );
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return send(request, reply, error.status, error.code, error.message);
     if (error.validation) {
       const where = error.validationContext === 'querystring' ? 'dans l’adresse' : 'dans la demande';
-      return send(request, reply, 400, 'invalid', `Un paramètre ${where} n’est pas valide. Vérifiez le lien ou le formulaire.`);
+      return send(
+        request,
+        reply,
+        400,
+        'invalid',
+        `Un paramètre ${where} n’est pas valide. Vérifiez le lien ou le formulaire.`,
+      );
     }
     if (error.code?.startsWith('FST_CSRF')) {
       return send(
@@ -82,10 +101,23 @@ export function installErrorPages(app: FastifyInstance) {
         415: 'Ce format d’envoi n’est pas pris en charge.',
         405: 'Cette action n’est pas permise à cette adresse.',
       };
-      return send(request, reply, status, 'client_error', messages[status] ?? 'La demande n’a pas pu être traitée.');
+      return send(
+        request,
+        reply,
+        status,
+        'client_error',
+        messages[status] ?? 'La demande n’a pas pu être traitée.',
+      );
     }
     const errorId = crypto.randomBytes(6).toString('hex');
     request.log.error({ err: error, errorId }, 'unexpected error');
-    return send(request, reply, 500, 'server_error', 'Une erreur inattendue s’est produite. Elle a été enregistrée.', errorId);
+    return send(
+      request,
+      reply,
+      500,
+      'server_error',
+      'Une erreur inattendue s’est produite. Elle a été enregistrée.',
+      errorId,
+    );
   });
 }

@@ -1,9 +1,11 @@
-import type { TSchema, Static } from 'typebox';
+import type { Static, TSchema } from 'typebox';
 import Value from 'typebox/value';
 
 export type FieldErrors = Record<string, string>;
 
-export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type FormResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Default French messages for schema keywords; a form may give its own per field. */
 function frenchMessage(error: { keyword: string; params: Record<string, unknown> }): string {

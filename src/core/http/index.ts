@@ -1,8 +1,19 @@
-export { AppError, notFound, forbidden, unauthenticated, invalid, conflict, tooManyRequests, ok, fail, type Result } from './errors.js';
-export { parseForm, type FieldErrors, type FormResult } from './forms.js';
-export { hitRateLimit, clearRateLimit, purgeRateLimits } from './rate-limit.js';
-export { buildAssets, type Assets } from './assets.js';
-export { pageRenderer, type PageOptions } from './pages.js';
+export { type Assets, buildAssets } from './assets.js';
 export { installErrorPages } from './error-pages.js';
+export {
+  AppError,
+  conflict,
+  fail,
+  forbidden,
+  invalid,
+  notFound,
+  ok,
+  type Result,
+  tooManyRequests,
+  unauthenticated,
+} from './errors.js';
+export { type FieldErrors, type FormResult, parseForm } from './forms.js';
+export { type PageOptions, pageRenderer } from './pages.js';
+export { pageCount, pageNumber } from './pagination.js';
+export { clearRateLimit, hitRateLimit, purgeRateLimits } from './rate-limit.js';
 export { installSecurity } from './security.js';
-export { pageNumber, pageCount } from './pagination.js';

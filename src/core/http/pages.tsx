@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import type { Actor } from '../auth/index.js';
 import { Layout, type LayoutProps } from '../views/layout.js';
 import type { Navigation } from '../views/navigation.js';
@@ -33,7 +33,8 @@ export function pageRenderer(deps: {
     const request: FastifyRequest = this.request;
     const { body, status, form, ...layout } = options;
     const csrfToken = form || request.actor ? this.generateCsrf() : null;
-    const navigation = layout.staff ? deps.staffNavigation.items : deps.navigation.items;
+    const items = layout.staff ? deps.staffNavigation.items : deps.navigation.items;
+    const navigation = items.filter((item) => !item.visible || item.visible(request.actor));
     const html = renderDocument(
       {
         path: request.url.split('?')[0],
@@ -49,6 +50,8 @@ export function pageRenderer(deps: {
     );
     // Pages for a signed-in actor, or with a per-visitor CSRF token, must never be stored by a shared cache.
     if (csrfToken || request.actor) this.header('cache-control', 'private, no-store');
-    return this.code(status ?? 200).type('text/html; charset=utf-8').send(html);
+    return this.code(status ?? 200)
+      .type('text/html; charset=utf-8')
+      .send(html);
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { one, type Db } from '../db/index.js';
+import { type Db, one } from '../db/index.js';
 
 /**
  * A fixed-window counter in the database, so every process shares it (the rate_limits table). Returns
@@ -22,7 +22,11 @@ export async function hitRateLimit(
   );
   const count = Number(row?.count ?? 1);
   const reset = new Date(row?.reset_at ?? resetAt).getTime();
-  return { allowed: count <= max, count, retryAfterSeconds: Math.max(1, Math.ceil((reset - Date.now()) / 1000)) };
+  return {
+    allowed: count <= max,
+    count,
+    retryAfterSeconds: Math.max(1, Math.ceil((reset - Date.now()) / 1000)),
+  };
 }
 
 export async function clearRateLimit(db: Db, key: string): Promise<void> {

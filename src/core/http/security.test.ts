@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { testApp, type TestApp } from '../../../test/helpers/app.js';
+import { type TestApp, testApp } from '../../../test/helpers/app.js';
 
 let t: TestApp;
 before(async () => {
@@ -16,7 +16,9 @@ test('pages carry a strict CSP with no inline script and no other host', async (
   assert.equal(response.headers['x-content-type-options'], 'nosniff');
   assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>/.test(response.body), 'no inline script');
   assert.ok(!/\sstyle="/.test(response.body), 'no inline style attribute');
-  const loaded = [...response.body.matchAll(/<(?:script|img|link(?![^>]*rel="canonical"))[^>]*\s(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+  const loaded = [
+    ...response.body.matchAll(/<(?:script|img|link(?![^>]*rel="canonical"))[^>]*\s(?:src|href)="([^"]+)"/g),
+  ].map((m) => m[1]);
   assert.ok(loaded.length >= 2, 'stylesheet and icon found');
   for (const url of loaded) assert.ok(url.startsWith('/'), `resource from another host: ${url}`);
 });
@@ -35,7 +37,12 @@ test('an unknown API path answers JSON in French', async () => {
 });
 
 test('a POST without CSRF token is refused with a French message, not a 500', async () => {
-  const response = await t.app.inject({ method: 'POST', url: '/', payload: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/',
+    payload: 'a=b',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   assert.ok([403, 404].includes(response.statusCode), `status ${response.statusCode}`);
 });
 

@@ -41,7 +41,9 @@ export async function installSecurity(app: FastifyInstance, options: { secureCoo
   await app.register(csrf, {
     cookieKey: 'choisir_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies },
-    getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf ?? (request.headers['x-csrf-token'] as string),
+    getToken: (request) =>
+      (request.body as Record<string, string> | undefined)?._csrf ??
+      (request.headers['x-csrf-token'] as string),
   });
   app.addHook('preHandler', (request, reply, done) => {
     const unsafe = request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS';

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import pino from 'pino';
 import { freshDatabase } from '../../../test/helpers/db.js';
 import type { Database } from '../db/index.js';
-import { startJobs, type PgBoss } from './index.js';
+import { type PgBoss, startJobs } from './index.js';
 
 let database: Database;
 let boss: PgBoss | undefined;
@@ -31,6 +31,9 @@ test('pg-boss runs a job in this process on the configured database', async () =
     },
   ]);
   await boss.send('test.echo', { commune: '46042' });
-  await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error('job not run within 15 s')), 15000))]);
+  await Promise.race([
+    finished,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('job not run within 15 s')), 15000)),
+  ]);
   assert.deepEqual(seen, [{ commune: '46042' }]);
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { journal } from './schema.js';
 
@@ -36,7 +36,10 @@ export function diffRecords(
     const b = after?.[key];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
     if (secretFields.has(key)) {
-      diff[key] = { before: a === undefined ? undefined : 'masqué', after: b === undefined ? undefined : 'masqué' };
+      diff[key] = {
+        before: a === undefined ? undefined : 'masqué',
+        after: b === undefined ? undefined : 'masqué',
+      };
     } else {
       diff[key] = { before: a, after: b };
     }

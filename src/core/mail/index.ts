@@ -45,7 +45,10 @@ export function createMailer(db: Db, options: { smtpUrl: string; from: string })
           text: message.text,
           html: message.html,
         });
-        await db.update(mailOutbox).set({ status: 'sent', sentAt: sql`now()` }).where(eq(mailOutbox.id, row.id));
+        await db
+          .update(mailOutbox)
+          .set({ status: 'sent', sentAt: sql`now()` })
+          .where(eq(mailOutbox.id, row.id));
         return { id: row.id, status: 'sent' };
       } catch (error) {
         await db

@@ -13,12 +13,21 @@ after(() => database.close());
 
 test('without SMTP a message is kept in the outbox', async () => {
   const mailer = createMailer(database.db, { smtpUrl: '', from: 'test@lot.fr' });
-  const sent = await mailer.send({ to: 'nouvel.arrivant@example.fr', subject: 'Bienvenue', text: 'Bonjour', kind: 'welcome' });
+  const sent = await mailer.send({
+    to: 'nouvel.arrivant@example.fr',
+    subject: 'Bienvenue',
+    text: 'Bonjour',
+    kind: 'welcome',
+  });
   assert.equal(sent.status, 'stored');
   const message = await findOutboxMessage(database.db, sent.id);
   assert.equal(message?.recipient, 'nouvel.arrivant@example.fr');
   assert.equal(message?.kind, 'welcome');
-  const list = await listOutbox(database.db, { limit: 10, offset: 0, recipient: 'NOUVEL.arrivant@example.fr' });
+  const list = await listOutbox(database.db, {
+    limit: 10,
+    offset: 0,
+    recipient: 'NOUVEL.arrivant@example.fr',
+  });
   assert.equal(list.total, 1);
 });
 
@@ -50,7 +59,11 @@ test('with SMTP the message is delivered to the server and marked sent', async (
   const port = (server.address() as net.AddressInfo).port;
   try {
     const mailer = createMailer(database.db, { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'test@lot.fr' });
-    const sent = await mailer.send({ to: 'referent@lot.fr', subject: 'Nouveau dossier', text: 'Un dossier vous attend.' });
+    const sent = await mailer.send({
+      to: 'referent@lot.fr',
+      subject: 'Nouveau dossier',
+      text: 'Un dossier vous attend.',
+    });
     assert.equal(sent.status, 'sent');
     assert.ok(received.some((l) => l.includes('Un dossier vous attend.')));
     assert.equal((await findOutboxMessage(database.db, sent.id))?.status, 'sent');

@@ -20,5 +20,8 @@ export const mailOutbox = pgTable(
     error: text('error'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('mail_outbox_created_idx').on(t.createdAt), index('mail_outbox_recipient_idx').on(t.recipient)],
+  (t) => [
+    index('mail_outbox_created_idx').on(t.createdAt),
+    index('mail_outbox_recipient_idx').on(t.recipient),
+  ],
 );

@@ -53,7 +53,11 @@ export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/Paris',
+});
 export function formatDateTime(d: Date | string): string {
   return dateTimeFormat.format(new Date(d));
 }
@@ -69,7 +73,8 @@ interface FieldProps {
 /** A label, an optional hint, the error message for this field, then the control itself. */
 export function Field({ name, label, hint, errors, children }: FieldProps) {
   const error = errors?.[name];
-  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={error ? 'field field--error' : 'field'}>
       <label for={name}>{label}</label>
@@ -100,7 +105,16 @@ interface InputProps {
   autocomplete?: string;
 }
 
-export function TextInput({ name, label, type = 'text', hint, value, errors, required, autocomplete }: InputProps) {
+export function TextInput({
+  name,
+  label,
+  type = 'text',
+  hint,
+  value,
+  errors,
+  required,
+  autocomplete,
+}: InputProps) {
   return (
     <Field name={name} label={label} hint={hint} errors={errors}>
       {(describedBy, invalid) => (
@@ -137,7 +151,12 @@ export function Select({
   return (
     <Field name={name} label={label} hint={hint} errors={errors}>
       {(describedBy, invalid) => (
-        <select id={name} name={name} aria-describedby={describedBy} aria-invalid={invalid ? 'true' : undefined}>
+        <select
+          id={name}
+          name={name}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? 'true' : undefined}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value} selected={o.value === value}>
               {o.label}
@@ -192,7 +211,13 @@ export function Pagination({
   );
 }
 
-export function Notice({ children, kind = 'info' }: { children: ComponentChildren; kind?: 'info' | 'success' | 'warning' }) {
+export function Notice({
+  children,
+  kind = 'info',
+}: {
+  children: ComponentChildren;
+  kind?: 'info' | 'success' | 'warning';
+}) {
   return (
     <div class={`notice notice--${kind}`} role={kind === 'success' ? 'status' : undefined}>
       {children}

@@ -1,5 +1,5 @@
-export { Layout, type LayoutProps } from './layout.js';
-export { renderDocument } from './render.js';
-export { usePage, type PageContext } from './context.js';
-export { createNavigation, type Navigation, type NavItem } from './navigation.js';
 export * from './components.js';
+export { type PageContext, usePage } from './context.js';
+export { Layout, type LayoutProps } from './layout.js';
+export { createNavigation, type NavItem, type Navigation } from './navigation.js';
+export { renderDocument } from './render.js';

@@ -16,7 +16,16 @@ export interface LayoutProps {
   children: ComponentChildren;
 }
 
-export function Layout({ title, description, scripts = [], staff, noindex, canonical, navigation, children }: LayoutProps) {
+export function Layout({
+  title,
+  description,
+  scripts = [],
+  staff,
+  noindex,
+  canonical,
+  navigation,
+  children,
+}: LayoutProps) {
   const page = usePage();
   const fullTitle = title === page.siteName ? title : `${title} — ${page.siteName}`;
   return (
@@ -50,10 +59,7 @@ export function Layout({ title, description, scripts = [], staff, noindex, canon
               <ul>
                 {navigation.map((item) => (
                   <li key={item.href}>
-                    <a
-                      href={item.href}
-                      aria-current={isCurrent(page.path, item.href) ? 'page' : undefined}
-                    >
+                    <a href={item.href} aria-current={isCurrent(page.path, item.href) ? 'page' : undefined}>
                       {item.label}
                     </a>
                   </li>
@@ -83,7 +89,8 @@ export function Layout({ title, description, scripts = [], staff, noindex, canon
         <footer class="site-footer">
           <div class="container site-footer__inner">
             <p class="site-footer__brand">
-              <strong>{page.siteName}</strong> — le Lot, producteur d’opportunités personnelles et professionnelles.
+              <strong>{page.siteName}</strong> — le Lot, producteur d’opportunités personnelles et
+              professionnelles.
             </p>
             <nav aria-label="Informations légales">
               <ul>
@@ -120,7 +127,13 @@ function BrandMark() {
   return (
     <svg class="brand__mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false">
       <circle cx="16" cy="16" r="15" fill="#1f5c4a" />
-      <path d="M6 21c5-6 9 2 14-4s6-3 6-3" stroke="#f4efe6" stroke-width="2.5" fill="none" stroke-linecap="round" />
+      <path
+        d="M6 21c5-6 9 2 14-4s6-3 6-3"
+        stroke="#f4efe6"
+        stroke-width="2.5"
+        fill="none"
+        stroke-linecap="round"
+      />
       <path d="M16 6c4 2 5 6 2 9-3-1-5-5-2-9z" fill="#e8b04a" />
     </svg>
   );

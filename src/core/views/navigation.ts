@@ -1,8 +1,12 @@
+import type { Actor } from '../auth/actor.js';
+
 /** The public navigation. Modules add their entries at start; order sorts them. */
 export interface NavItem {
   href: string;
   label: string;
   order: number;
+  /** Shown only to the actors it says yes to (staff navigation: what they may use); absent means everyone. */
+  visible?: (actor: Actor | null) => boolean;
 }
 
 export interface Navigation {

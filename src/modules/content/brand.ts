@@ -27,6 +27,8 @@ export async function seedBrand(db: Db, log: (line: string) => void): Promise<vo
   const profiles = readSeed<(typeof targetProfiles.$inferInsert)[]>('profiles.json');
   const insertedProfiles = await db.insert(targetProfiles).values(profiles).onConflictDoNothing().returning();
   if (inserted.length || insertedProfiles.length) {
-    log(`seed: brand platform ${inserted.length ? 'created' : 'kept'}, ${insertedProfiles.length} target profiles added`);
+    log(
+      `seed: brand platform ${inserted.length ? 'created' : 'kept'}, ${insertedProfiles.length} target profiles added`,
+    );
   }
 }

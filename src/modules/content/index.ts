@@ -1,7 +1,7 @@
 import type { Module } from '../../core/module.js';
 import { getBrand, seedBrand } from './brand.js';
 
-export { getBrand, listProfiles, findProfile, type BrandPlatform, type TargetProfile } from './brand.js';
+export { type BrandPlatform, findProfile, getBrand, listProfiles, type TargetProfile } from './brand.js';
 
 export const contentModule: Module = {
   name: 'content',

@@ -23,7 +23,9 @@ export function HomePage({ brand, profiles }: { brand: BrandPlatform; profiles: 
 
       <section class="container section" id="profils" aria-labelledby="profils-title">
         <h2 id="profils-title">Vous êtes…</h2>
-        <p class="lead">Chaque projet d’installation est différent. Choisissez ce qui vous ressemble le plus.</p>
+        <p class="lead">
+          Chaque projet d’installation est différent. Choisissez ce qui vous ressemble le plus.
+        </p>
         <ul class="profiles">
           {profiles.map((p) => (
             <li key={p.slug}>
@@ -46,12 +48,19 @@ export function HomePage({ brand, profiles }: { brand: BrandPlatform; profiles: 
       <section class="container section" aria-labelledby="commune-title">
         <h2 id="commune-title">Où vivre dans le Lot ?</h2>
         <p>
-          Population, codes postaux, communes voisines, distances à Cahors et Figeac : chaque commune a sa fiche.
+          Population, codes postaux, communes voisines, distances à Cahors et Figeac : chaque commune a sa
+          fiche.
         </p>
         <form class="search-form" role="search" method="get" action="/territoire/communes">
           <label for="home-commune-q">Chercher une commune</label>
           <div class="search-form__row">
-            <input id="home-commune-q" name="q" type="search" autocomplete="off" placeholder="Ex. : Figeac, Saint-Cirq-Lapopie, 46100" />
+            <input
+              id="home-commune-q"
+              name="q"
+              type="search"
+              autocomplete="off"
+              placeholder="Ex. : Figeac, Saint-Cirq-Lapopie, 46100"
+            />
             <button type="submit">Chercher</button>
           </div>
         </form>
@@ -78,7 +87,8 @@ export function HomePage({ brand, profiles }: { brand: BrandPlatform; profiles: 
         </ul>
         <p>
           Le Département, l’État, les intercommunalités et les chambres consulaires portent ensemble{' '}
-          <a href="/programme">un programme de quatorze actions prioritaires</a> pour accueillir de nouveaux habitants.
+          <a href="/programme">un programme de quatorze actions prioritaires</a> pour accueillir de nouveaux
+          habitants.
         </p>
       </section>
     </>

@@ -1,5 +1,5 @@
-import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { AppContext } from '../../core/context.js';
 import { notFound } from '../../core/http/index.js';
 import type { Module, SitemapEntry } from '../../core/module.js';
@@ -30,17 +30,21 @@ function routes(app: FastifyInstance, ctx: AppContext) {
     });
   });
 
-  app.get<{ Params: { slug: string } }>('/profils/:slug', { schema: { params: ProfileParams } }, async (request, reply) => {
-    const profile = await findProfile(ctx.db, request.params.slug);
-    if (!profile) throw notFound();
-    const others = (await listProfiles(ctx.db)).filter((p) => p.slug !== profile.slug);
-    return reply.page({
-      title: `${profile.name} : s’installer dans le Lot`,
-      description: profile.tagline,
-      canonical: `/profils/${profile.slug}`,
-      body: <ProfilePage profile={profile} others={others} />,
-    });
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/profils/:slug',
+    { schema: { params: ProfileParams } },
+    async (request, reply) => {
+      const profile = await findProfile(ctx.db, request.params.slug);
+      if (!profile) throw notFound();
+      const others = (await listProfiles(ctx.db)).filter((p) => p.slug !== profile.slug);
+      return reply.page({
+        title: `${profile.name} : s’installer dans le Lot`,
+        description: profile.tagline,
+        canonical: `/profils/${profile.slug}`,
+        body: <ProfilePage profile={profile} others={others} />,
+      });
+    },
+  );
 
   app.get('/programme', async (_request, reply) =>
     reply.page({
@@ -52,15 +56,27 @@ function routes(app: FastifyInstance, ctx: AppContext) {
   );
 
   app.get('/mentions-legales', (_request, reply) =>
-    reply.page({ title: 'Mentions légales', body: <LegalNoticePage legal={legal} siteName={ctx.siteName()} /> }),
+    reply.page({
+      title: 'Mentions légales',
+      body: <LegalNoticePage legal={legal} siteName={ctx.siteName()} />,
+    }),
   );
   app.get('/accessibilite', (_request, reply) =>
-    reply.page({ title: 'Déclaration d’accessibilité', body: <AccessibilityPage legal={legal} siteName={ctx.siteName()} /> }),
+    reply.page({
+      title: 'Déclaration d’accessibilité',
+      body: <AccessibilityPage legal={legal} siteName={ctx.siteName()} />,
+    }),
   );
   app.get('/donnees-personnelles', (_request, reply) =>
     reply.page({
       title: 'Données personnelles',
-      body: <PrivacyPage legal={legal} siteName={ctx.siteName()} journalRetentionDays={ctx.config.JOURNAL_RETENTION_DAYS} />,
+      body: (
+        <PrivacyPage
+          legal={legal}
+          siteName={ctx.siteName()}
+          journalRetentionDays={ctx.config.JOURNAL_RETENTION_DAYS}
+        />
+      ),
     }),
   );
   app.get('/plan-du-site', async (_request, reply) =>
@@ -69,14 +85,20 @@ function routes(app: FastifyInstance, ctx: AppContext) {
   app.get('/sitemap.xml', async (_request, reply) =>
     reply.type('application/xml; charset=utf-8').send(sitemapXml(ctx.config.PUBLIC_URL, await ctx.sitemap())),
   );
-  app.get('/robots.txt', (_request, reply) => reply.type('text/plain; charset=utf-8').send(robotsTxt(ctx.config.PUBLIC_URL)));
+  app.get('/robots.txt', (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').send(robotsTxt(ctx.config.PUBLIC_URL)),
+  );
 }
 
 async function sitemap(ctx: AppContext): Promise<SitemapEntry[]> {
   const profiles = await listProfiles(ctx.db);
   return [
     { path: '/', title: 'Accueil', section: 'Le site' },
-    ...profiles.map((p) => ({ path: `/profils/${p.slug}`, title: `Profil « ${p.name} »`, section: 'Le site' })),
+    ...profiles.map((p) => ({
+      path: `/profils/${p.slug}`,
+      title: `Profil « ${p.name} »`,
+      section: 'Le site',
+    })),
     { path: '/programme', title: 'Le programme d’attractivité', section: 'Le site' },
     { path: '/mentions-legales', title: 'Mentions légales', section: 'Informations' },
     { path: '/accessibilite', title: 'Déclaration d’accessibilité', section: 'Informations' },

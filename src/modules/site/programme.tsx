@@ -10,8 +10,9 @@ export function ProgrammePage({ programme }: { programme: Programme }) {
       <Breadcrumbs items={[{ href: '/', label: 'Accueil' }, { label: 'Le programme' }]} />
       <h1>Le programme d’attractivité</h1>
       <p class="lead">
-        Quatre chantiers et {count} actions prioritaires, portés par le Département, l’État, les intercommunalités, les
-        chambres consulaires et Lot Tourisme, pour attirer et accueillir de nouveaux habitants.
+        Quatre chantiers et {count} actions prioritaires, portés par le Département, l’État, les
+        intercommunalités, les chambres consulaires et Lot Tourisme, pour attirer et accueillir de nouveaux
+        habitants.
       </p>
       {programme.map((stream) => (
         <section class="programme-stream" key={stream.slug} aria-labelledby={`chantier-${stream.slug}`}>
@@ -34,9 +35,9 @@ export function ProgrammePage({ programme }: { programme: Programme }) {
         </section>
       ))}
       <p>
-        Un comité de pilotage valide les priorités et évalue les résultats ; quatre commissions thématiques (recherche
-        de nouveaux arrivants, installation des nouveaux arrivants, outils de communication, jeunesse) suivent le
-        programme.
+        Un comité de pilotage valide les priorités et évalue les résultats ; quatre commissions thématiques
+        (recherche de nouveaux arrivants, installation des nouveaux arrivants, outils de communication,
+        jeunesse) suivent le programme.
       </p>
     </div>
   );

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { testApp, type TestApp } from '../../../test/helpers/app.js';
+import { type TestApp, testApp } from '../../../test/helpers/app.js';
 import { rows } from '../../core/db/index.js';
 import { seedAll } from '../../seed.js';
 
@@ -43,7 +43,10 @@ test('the programme page lists the 4 workstreams and the 14 actions', async () =
   const response = await t.app.inject({ url: '/programme' });
   assert.equal(response.statusCode, 200);
   assert.equal((response.body.match(/class="programme-stream"/g) ?? []).length, 4);
-  assert.equal((response.body.match(/<span class="visually-hidden">Action \d+ : <\/span>/g) ?? []).length, 14);
+  assert.equal(
+    (response.body.match(/<span class="visually-hidden">Action \d+ : <\/span>/g) ?? []).length,
+    14,
+  );
   assert.match(response.body, /Faciliter l’emploi du conjoint/);
 });
 
@@ -58,7 +61,10 @@ test('seeding again changes nothing and keeps editors’ changes', async () => {
   const before = Number((await count())[0].n);
   await seedAll(t.db());
   assert.equal(Number((await count())[0].n), before);
-  const [action] = await rows<{ status: string }>(t.db(), sql`select status from programme_actions where number = 2`);
+  const [action] = await rows<{ status: string }>(
+    t.db(),
+    sql`select status from programme_actions where number = 2`,
+  );
   assert.equal(action.status, 'en_cours');
   assert.equal(before, 4 + 4 + 14 + 1);
 });

@@ -2,7 +2,10 @@ import type { SitemapEntry } from '../../core/module.js';
 import { Breadcrumbs } from '../../core/views/index.js';
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  return text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
+  );
 }
 
 /** The XML sitemap for search engines: every public page, with its last change when known. */

@@ -1,7 +1,7 @@
 import type { Module } from '../../core/module.js';
 import { seedProgramme } from './programme.js';
 
-export { listProgramme, actionStatusLabels, type Workstream, type ProgrammeAction } from './programme.js';
+export { actionStatusLabels, listProgramme, type ProgrammeAction, type Workstream } from './programme.js';
 
 export const steeringModule: Module = {
   name: 'steering',

@@ -40,5 +40,6 @@ export async function seedProgramme(db: Db, log: (line: string) => void): Promis
     )
     .onConflictDoNothing()
     .returning();
-  if (streams.length || actions.length) log(`seed: ${streams.length} workstreams, ${actions.length} programme actions added`);
+  if (streams.length || actions.length)
+    log(`seed: ${streams.length} workstreams, ${actions.length} programme actions added`);
 }

@@ -27,6 +27,9 @@ export const programmeActions = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('programme_actions_status_check', sql`${t.status} in ('a_lancer','en_cours','realisee','suspendue')`),
+    check(
+      'programme_actions_status_check',
+      sql`${t.status} in ('a_lancer','en_cours','realisee','suspendue')`,
+    ),
   ],
 );
