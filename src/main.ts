@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
 import { openConfiguredDatabase } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
-import { DataDirLockedError } from './core/db/index.js';
+import { DataDirLockedError, withStartupLock } from './core/db/index.js';
 import { startJobs } from './core/jobs/index.js';
 import { createLogger } from './core/logger.js';
 import { maintenanceJobs } from './core/maintenance.js';
@@ -33,8 +33,11 @@ async function main() {
     throw error;
   }
   logger.info({ database: database.kind }, 'database ready');
-  if (config.SEED_ON_START) await seedAll(database.db, (line) => logger.info(line));
-  const admin = await ensureFirstAdmin(database.db);
+  // Several processes may start together on PostgreSQL: one seeds and creates the first administrator.
+  const admin = await withStartupLock(database, async () => {
+    if (config.SEED_ON_START) await seedAll(database.db, (line) => logger.info(line));
+    return ensureFirstAdmin(database.db);
+  });
 
   const { app, ctx } = await buildApp({ config, database, logger });
   if (config.JOBS) {

@@ -1,4 +1,4 @@
 export { DataDirLockedError } from './lock.js';
-export { migrate, migrationsFolder, serverVersion } from './migrate.js';
+export { migrate, migrationsFolder, serverVersion, withStartupLock } from './migrate.js';
 export { type Database, type Db, type OpenOptions, openDatabase, pgliteExtensions } from './open.js';
 export { one, rows } from './sql.js';

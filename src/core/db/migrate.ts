@@ -9,22 +9,30 @@ import type { Database } from './open.js';
 export const migrationsFolder = fromRoot('migrations');
 
 /**
+ * Runs work that only one starting process may do at a time (migrations, seeds, the first administrator).
+ * PGlite is single-process already; on PostgreSQL a session advisory lock makes the other processes wait.
+ */
+export async function withStartupLock<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  if (database.kind === 'pglite') return work();
+  const client = await database.pool!.connect();
+  try {
+    await client.query('select pg_advisory_lock(4641001)');
+    return await work();
+  } finally {
+    await client.query('select pg_advisory_unlock(4641001)').catch(() => {});
+    client.release();
+  }
+}
+
+/**
  * Applies the committed SQL migrations. drizzle-kit's own `migrate` fails silently on PGlite with extensions,
- * so we run drizzle's migrator from code. On PostgreSQL an advisory lock makes concurrent starts wait for
- * the first process instead of racing.
+ * so we run drizzle's migrator from code.
  */
 export async function migrate(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
-    return;
-  }
-  const client = await database.pool!.connect();
-  try {
-    await client.query('select pg_advisory_lock(4641001)');
+  } else {
     await migrateNodePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
-  } finally {
-    await client.query('select pg_advisory_unlock(4641001)').catch(() => {});
-    client.release();
   }
 }
 
