@@ -126,12 +126,14 @@ CREATE TABLE "communes" (
 	"code" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
 	"slug" text NOT NULL,
+	"search_key" text GENERATED ALWAYS AS (regexp_replace(f_unaccent(lower(name)), '[^a-z0-9]+', ' ', 'g')) STORED NOT NULL,
 	"departement_code" text NOT NULL,
 	"epci_code" text,
 	"postal_codes" text[] NOT NULL,
 	"population" integer,
 	"centroid_lon" double precision NOT NULL,
 	"centroid_lat" double precision NOT NULL,
+	"area_km2" double precision,
 	"outline" jsonb NOT NULL,
 	"former_communes" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"neighbours" text[] DEFAULT '{}'::text[] NOT NULL,
@@ -155,6 +157,9 @@ CREATE TABLE "epcis" (
 	"slug" text NOT NULL,
 	"kind" text NOT NULL,
 	"seat_code" text,
+	"seat_name" text,
+	"seat_lon" double precision,
+	"seat_lat" double precision,
 	"population" integer NOT NULL,
 	"member_count" integer NOT NULL,
 	"other_departements" text[] DEFAULT '{}'::text[] NOT NULL,
@@ -172,5 +177,6 @@ CREATE INDEX "mail_outbox_recipient_idx" ON "mail_outbox" USING btree ("recipien
 CREATE INDEX "account_tokens_user_idx" ON "account_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "users_organisation_idx" ON "users" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "organisations_epci_code_idx" ON "organisations" USING btree ("epci_code");--> statement-breakpoint
 CREATE INDEX "communes_epci_idx" ON "communes" USING btree ("epci_code");--> statement-breakpoint
-CREATE INDEX "communes_name_trgm_idx" ON "communes" USING gin (f_unaccent(lower("name")) gin_trgm_ops);
+CREATE INDEX "communes_search_key_trgm_idx" ON "communes" USING gin ("search_key" gin_trgm_ops);

@@ -33,6 +33,8 @@ export const ConfigSchema = Type.Object({
   TRUST_PROXY: Type.Boolean({ default: false }),
   /** Set the Secure flag on cookies; defaults to true when PUBLIC_URL is https. */
   COOKIE_SECURE: Type.Optional(Type.Boolean()),
+  /** The first administrator's address, created on first start when the platform has no active administrator. */
+  ADMIN_EMAIL: Type.String({ format: 'email', default: 'admin@choisir.local' }),
   /** Login attempts allowed per IP and per account in a 15-minute window. */
   LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
   /** Audit journal entries older than this are purged by the daily maintenance job. */

@@ -36,7 +36,7 @@ async function main() {
   // Several processes may start together on PostgreSQL: one seeds and creates the first administrator.
   const admin = await withStartupLock(database, async () => {
     if (config.SEED_ON_START) await seedAll(database.db, (line) => logger.info(line));
-    return ensureFirstAdmin(database.db);
+    return ensureFirstAdmin(database.db, { email: config.ADMIN_EMAIL });
   });
 
   const { app, ctx } = await buildApp({ config, database, logger });

@@ -15,8 +15,9 @@ export function definePolicy<P extends Record<string, Rule<any>>>(rules: P) {
     ...resource: Parameters<P[K]>[1] extends undefined ? [] : [Parameters<P[K]>[1]]
   ): boolean {
     if (!actor) return false;
-    const rule = rules[action];
-    if (!rule) return false;
+    // Own keys only: 'toString' or 'constructor' are not rules.
+    const rule = Object.hasOwn(rules, action) ? rules[action] : undefined;
+    if (typeof rule !== 'function') return false;
     return rule(actor, resource[0] as Parameters<P[K]>[1]) === true;
   };
 }

@@ -45,7 +45,7 @@ export async function buildAssets(options: { minify: boolean }): Promise<Assets>
     write: false,
     minify: options.minify,
     format: 'esm',
-    target: ['es2019', 'chrome80', 'firefox78', 'safari13'],
+    target: ['es2020'],
     outdir: '/assets',
     entryNames: '[name]-[hash]',
     assetNames: '[name]-[hash]',

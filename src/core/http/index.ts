@@ -15,5 +15,5 @@ export {
 export { type FieldErrors, type FormResult, parseForm } from './forms.js';
 export { type PageOptions, pageRenderer } from './pages.js';
 export { pageCount, pageNumber } from './pagination.js';
-export { clearRateLimit, hitRateLimit, purgeRateLimits } from './rate-limit.js';
+export { clearRateLimit, hitRateLimit, peekRateLimit, purgeRateLimits } from './rate-limit.js';
 export { installSecurity } from './security.js';

@@ -29,6 +29,20 @@ export async function hitRateLimit(
   };
 }
 
+/** The current count of a window without counting a hit (0 when the window is over), and when it resets. */
+export async function peekRateLimit(
+  db: Db,
+  key: string,
+): Promise<{ count: number; retryAfterSeconds: number }> {
+  const row = await one<{ count: number; reset_at: Date | string }>(
+    db,
+    sql`select count, reset_at from rate_limits where key = ${key} and reset_at > now()`,
+  );
+  if (!row) return { count: 0, retryAfterSeconds: 0 };
+  const wait = Math.ceil((new Date(row.reset_at).getTime() - Date.now()) / 1000);
+  return { count: Number(row.count), retryAfterSeconds: Math.max(1, wait) };
+}
+
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }

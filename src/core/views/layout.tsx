@@ -118,8 +118,9 @@ export function Layout({
   );
 }
 
+/** A section's link is current on its pages; the two roots ('/' and the dashboard '/admin') only on themselves. */
 function isCurrent(path: string, href: string): boolean {
-  return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+  return href === '/' || href === '/admin' ? path === href : path === href || path.startsWith(`${href}/`);
 }
 
 /** A walnut leaf over the river's bend: the mark drawn inline so it never breaks. */

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-import { roles, type Role } from '../../core/auth/roles.js';
+import { type Role, roles } from '../../core/auth/roles.js';
 
-export { roles, type Role };
+export { type Role, roles };
 
 /** Staff accounts. Personal data: email, name. */
 export const users = pgTable(
@@ -25,7 +25,10 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_idx').on(t.email),
     index('users_organisation_idx').on(t.organisationId),
-    check('users_role_check', sql`${t.role} in ('admin','editor','animator','referent','adviser','employer','viewer')`),
+    check(
+      'users_role_check',
+      sql`${t.role} in ('admin','editor','animator','referent','adviser','employer','viewer')`,
+    ),
     check('users_status_check', sql`${t.status} in ('invited','active','disabled')`),
   ],
 );

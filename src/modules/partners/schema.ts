@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const organisationKinds = [
   'departement',
@@ -34,5 +34,7 @@ export const organisations = pgTable(
       'organisations_kind_check',
       sql`${t.kind} in ('departement','prefecture','epci','chambre','tourisme','employeur','association','autre')`,
     ),
+    // One organisation per EPCI: the seed relies on it to stay idempotent even if an EPCI is renamed.
+    uniqueIndex('organisations_epci_code_idx').on(t.epciCode),
   ],
 );

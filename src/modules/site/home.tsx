@@ -1,4 +1,5 @@
 import type { BrandPlatform, TargetProfile } from '../content/index.js';
+import { CommuneSearchForm } from '../territory/index.js';
 import { Landscape } from './landscape.js';
 
 export function HomePage({ brand, profiles }: { brand: BrandPlatform; profiles: TargetProfile[] }) {
@@ -51,19 +52,7 @@ export function HomePage({ brand, profiles }: { brand: BrandPlatform; profiles: 
           Population, codes postaux, communes voisines, distances à Cahors et Figeac : chaque commune a sa
           fiche.
         </p>
-        <form class="search-form" role="search" method="get" action="/territoire/communes">
-          <label for="home-commune-q">Chercher une commune</label>
-          <div class="search-form__row">
-            <input
-              id="home-commune-q"
-              name="q"
-              type="search"
-              autocomplete="off"
-              placeholder="Ex. : Figeac, Saint-Cirq-Lapopie, 46100"
-            />
-            <button type="submit">Chercher</button>
-          </div>
-        </form>
+        <CommuneSearchForm />
         <p>
           <a href="/territoire">Voir la carte des communes et des intercommunalités</a>
         </p>

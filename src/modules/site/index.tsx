@@ -26,6 +26,7 @@ function routes(app: FastifyInstance, ctx: AppContext) {
       title: ctx.siteName(),
       description: `${brand.positioning}. Vivre, travailler, entreprendre dans le Lot : trouvez votre chemin.`,
       canonical: '/',
+      scripts: ['commune-search'],
       body: <HomePage brand={brand} profiles={profiles} />,
     });
   });

@@ -1,5 +1,38 @@
 import type { Module } from '../../core/module.js';
+import { territoryRoutes } from './routes.js';
+import { seedTerritory } from './seed.js';
+import { territorySitemap } from './sitemap.js';
 
-export { listEpcis, findEpciBySlug, type Epci } from './epcis.js';
+/** The territory: its département, intercommunalités (EPCI) and communes, with maps and life cards. */
+export {
+  type Commune,
+  type CommuneShape,
+  type CommuneSummary,
+  communePath,
+  type Departement,
+  findCommuneByCode,
+  findCommuneBySlug,
+  getDepartement,
+  listCommuneShapes,
+  listCommunes,
+} from './communes.js';
+export { type Epci, epciKindLabel, epciPath, findEpciBySlug, listEpcis } from './epcis.js';
+export { distanceKm, formatKm, type LonLat } from './geo.js';
+export {
+  CommunesMap,
+  type CommunesMapProps,
+  fittedProjection,
+  type MapMarker,
+  type MapShape,
+} from './map.js';
+export { epciColours, epciPalette, highlightFill, mutedFill } from './palette.js';
+export { type CommuneMatch, searchCommunes } from './search.js';
+export { CommuneSearchForm } from './search-form.js';
+export { normalizeSearch, slugify } from './text.js';
 
-export const territoryModule: Module = { name: 'territory' };
+export const territoryModule: Module = {
+  name: 'territory',
+  seed: seedTerritory,
+  routes: territoryRoutes,
+  sitemap: territorySitemap,
+};

@@ -1,0 +1,146 @@
+/**
+ * Operators' commands: `npm run cli -- <command> [options]`. Each command is one entry of the table below;
+ * adding one means adding an entry (a name, a summary, its options, and what it runs).
+ */
+import { pathToFileURL } from 'node:url';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { openConfiguredDatabase } from './boot.js';
+import { ConfigError, loadConfig } from './config.js';
+import type { Database } from './core/db/index.js';
+import { DataDirLockedError, withStartupLock } from './core/db/index.js';
+import { AppError } from './core/http/index.js';
+import { createAdmin } from './modules/accounts/index.js';
+import { seedAll } from './seed.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  summary: string;
+  usage?: string;
+  options?: Options;
+  /** Opens the configured database (and applies migrations) before running; true unless said otherwise. */
+  database?: boolean;
+  run(args: { values: Values; database: Database | null; print: (line: string) => void }): Promise<void>;
+}
+
+export const commands: Record<string, Command> = {
+  help: {
+    summary: 'Affiche cette aide.',
+    database: false,
+    async run({ print }) {
+      printHelp(print);
+    },
+  },
+  migrate: {
+    summary: 'Applique les migrations de la base de données (PGlite ou DATABASE_URL).',
+    async run({ database, print }) {
+      print(`Migrations appliquées (base : ${database!.kind}).`);
+    },
+  },
+  seed: {
+    summary: 'Charge les données de référence du territoire (idempotent : ne remplace aucune modification).',
+    async run({ database, print }) {
+      // Never alongside a starting app process that seeds too (PostgreSQL advisory lock).
+      await withStartupLock(database!, () => seedAll(database!.db, print));
+      print('Données de référence à jour.');
+    },
+  },
+  'create-admin': {
+    summary: 'Crée un administrateur actif dans l’organisation du Département.',
+    usage: '--email adresse --name "Prénom Nom" [--password motdepasse] [--organisation slug]',
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      organisation: { type: 'string' },
+    },
+    async run({ values, database, print }) {
+      if (typeof values.email !== 'string') throw new UsageError('L’option --email est obligatoire.');
+      if (typeof values.name !== 'string') throw new UsageError('L’option --name est obligatoire.');
+      const { user, password, generated } = await createAdmin(database!.db, {
+        email: values.email,
+        name: values.name,
+        password: typeof values.password === 'string' ? values.password : undefined,
+        organisationSlug: typeof values.organisation === 'string' ? values.organisation : undefined,
+      });
+      print(`Administrateur créé : ${user.name} <${user.email}>`);
+      if (generated) print(`Mot de passe (affiché une seule fois) : ${password}`);
+    },
+  },
+};
+
+class UsageError extends Error {}
+
+/** A French message for a mistake on the command line, or null when the error is something else. */
+function usageProblem(error: unknown): string | null {
+  if (error instanceof UsageError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (!code.startsWith('ERR_PARSE_ARGS')) return null;
+  const option = (error as Error).message.match(/'(-[^' ]+)/)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Option inconnue : ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `L’option ${option} attend une valeur.`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return 'Argument inattendu : utilisez les options --nom valeur.';
+  return 'Ligne de commande invalide.';
+}
+
+function printHelp(print: (line: string) => void) {
+  print('Usage : npm run cli -- <commande> [options]\n');
+  print('Commandes :');
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  for (const [name, command] of Object.entries(commands)) {
+    print(`  ${name.padEnd(width)}  ${command.summary}`);
+    if (command.usage) print(`  ${' '.repeat(width)}  ${name} ${command.usage}`);
+  }
+}
+
+/** Runs one command line; returns the exit code. Errors an operator can fix are printed in French, without a stack. */
+export async function runCli(
+  argv: string[],
+  print: (line: string) => void = console.log,
+  printError: (line: string) => void = console.error,
+): Promise<number> {
+  const [name = 'help', ...rest] = argv;
+  const command = commands[name];
+  if (!command) {
+    printError(`Commande inconnue : ${name}\n`);
+    printHelp(printError);
+    return 2;
+  }
+  let database: Database | null = null;
+  try {
+    const { values } = parseArgs({
+      args: rest,
+      options: command.options ?? {},
+      strict: true,
+      allowPositionals: false,
+    });
+    if (command.database !== false) database = await openConfiguredDatabase(loadConfig());
+    await command.run({ values: values as Values, database, print });
+    return 0;
+  } catch (error) {
+    const usage = usageProblem(error);
+    if (usage) {
+      printError(`${usage}\nUsage : npm run cli -- ${name} ${command.usage ?? ''}`.trimEnd());
+      return 2;
+    }
+    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof AppError) {
+      printError((error as Error).message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database?.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

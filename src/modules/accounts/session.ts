@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { resolveSession, sessionCookieName } from '../../core/auth/index.js';
+import type { AppContext } from '../../core/context.js';
+import { unauthenticated } from '../../core/http/index.js';
+import { actorFor } from './users.js';
+
+export function cookieOptions(ctx: AppContext) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.COOKIE_SECURE ?? ctx.config.PUBLIC_URL.startsWith('https://'),
+  };
+}
+
+export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: string) {
+  reply.setCookie(sessionCookieName, token, cookieOptions(ctx));
+}
+
+export function clearSessionCookie(reply: FastifyReply, ctx: AppContext) {
+  reply.clearCookie(sessionCookieName, cookieOptions(ctx));
+}
+
+const isBackOffice = (path: string) => path === '/admin' || path.startsWith('/admin/');
+
+/**
+ * Resolves the session cookie into request.actor on every request. No cookie, no query: public pages stay
+ * fast. A disabled account or an expired session resolves to nobody and its cookie is cleared. Back-office
+ * paths are closed to visitors: a page sends them to the login form, anything else is a 401.
+ */
+export function installActorHook(app: FastifyInstance, ctx: AppContext) {
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies?.[sessionCookieName];
+    if (token) {
+      const userId = await resolveSession(ctx.db, token);
+      request.actor = userId ? await actorFor(ctx.db, userId) : null;
+      if (!request.actor) clearSessionCookie(reply, ctx);
+    }
+    const path = request.url.split('?')[0];
+    if (!request.actor && isBackOffice(path)) {
+      if (request.method === 'GET' || request.method === 'HEAD') {
+        return reply.redirect(`/connexion?retour=${encodeURIComponent(request.url)}`, 303);
+      }
+      throw unauthenticated();
+    }
+  });
+}
