@@ -3,11 +3,22 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { DataDirLockedError, lockDataDir } from './lock.js';
 
+const made: string[] = [];
+after(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'choisir-lock-'));
+  made.push(dir);
+  return path.join(dir, 'pglite');
+}
+
 test('a second holder of the embedded data folder is refused clearly', () => {
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'choisir-lock-')), 'pglite');
+  const dir = tempDir();
   const release = lockDataDir(dir);
   try {
     // Same process: the lock file names our pid, which is alive, but we must still see it as taken by "another"
@@ -29,7 +40,7 @@ test('a second holder of the embedded data folder is refused clearly', () => {
 });
 
 test('a stale lock left by a dead process is taken over', async () => {
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'choisir-lock-')), 'pglite');
+  const dir = tempDir();
   const child = spawn(process.execPath, ['-e', '0']);
   const deadPid = child.pid!;
   await new Promise((resolve) => child.on('exit', resolve));
