@@ -5,7 +5,13 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { AppContext } from './core/context.js';
 import { type Database, serverVersion } from './core/db/index.js';
-import { buildAssets, installErrorPages, installSecurity, pageRenderer } from './core/http/index.js';
+import {
+  buildAssets,
+  installErrorPages,
+  installPageCache,
+  installSecurity,
+  pageRenderer,
+} from './core/http/index.js';
 import type { PgBoss } from './core/jobs/index.js';
 import { createMailer } from './core/mail/index.js';
 import { createNavigation } from './core/views/index.js';
@@ -50,6 +56,7 @@ export async function buildApp({ config, database, logger, jobs = null }: BuildO
   await app.register(cookie);
   await app.register(formbody);
   await installSecurity(app, { secureCookies });
+  if (config.PAGE_CACHE) installPageCache(app, database.db, { versionTtlMs: config.PAGE_CACHE_TTL_MS });
   app.decorateRequest('actor', null);
   app.decorateReply(
     'page',

@@ -37,6 +37,10 @@ export const ConfigSchema = Type.Object({
   ADMIN_EMAIL: Type.String({ format: 'email', default: 'admin@choisir.local' }),
   /** Login attempts allowed per IP and per account in a 15-minute window. */
   LOGIN_RATE_LIMIT: Type.Integer({ minimum: 1, default: 10 }),
+  /** Keep anonymous pages in memory, keyed by URL and data version (see core/http/page-cache.ts). */
+  PAGE_CACHE: Type.Boolean({ default: true }),
+  /** How often (ms) a process checks whether public data changed; an edit shows after at most this long. */
+  PAGE_CACHE_TTL_MS: Type.Integer({ minimum: 0, default: 1000 }),
   /** Audit journal entries older than this are purged by the daily maintenance job. */
   JOURNAL_RETENTION_DAYS: Type.Integer({ minimum: 30, default: 1095 }),
 });

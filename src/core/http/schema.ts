@@ -6,3 +6,13 @@ export const rateLimits = pgTable('rate_limits', {
   count: integer('count').notNull(),
   resetAt: timestamp('reset_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * The version of the data public pages show. Any write that changes a public page bumps it, so every process
+ * drops the anonymous pages it cached (see page-cache.ts).
+ */
+export const dataVersions = pgTable('data_versions', {
+  scope: text('scope').primaryKey(),
+  version: integer('version').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
