@@ -82,7 +82,7 @@ export async function buildApp({ config, database, logger, jobs = null }: BuildO
     status: 'ok',
     database: database.kind,
     databaseVersion: await serverVersion(database),
-    jobs: Boolean(jobs),
+    jobs: Boolean(ctx.jobs),
   }));
 
   for (const module of modules) await module.routes?.(app, ctx);

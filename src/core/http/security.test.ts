@@ -51,3 +51,12 @@ test('/healthz reports the database kind', async () => {
   assert.equal(response.statusCode, 200);
   assert.equal(response.json().database, process.env.DATABASE_URL ? 'postgres' : 'pglite');
 });
+
+test('/healthz tells whether this process runs the job queue', async () => {
+  const before = await t.app.inject({ method: 'GET', url: '/healthz' });
+  assert.equal(before.json().jobs, false);
+  t.ctx.jobs = {} as typeof t.ctx.jobs;
+  const after = await t.app.inject({ method: 'GET', url: '/healthz' });
+  assert.equal(after.json().jobs, true);
+  t.ctx.jobs = null;
+});
