@@ -224,3 +224,15 @@ export function Notice({
     </div>
   );
 }
+
+/** The buttons closing a filter form: apply, and a link back to the unfiltered list. */
+export function FilterActions({ resetHref }: { resetHref: string }) {
+  return (
+    <div class="filters__actions">
+      <button class="button" type="submit">
+        Filtrer
+      </button>
+      <a href={resetHref}>Effacer</a>
+    </div>
+  );
+}

@@ -5,7 +5,14 @@ import type { AppContext } from '../../core/context.js';
 import type { Db } from '../../core/db/index.js';
 import { type FieldErrors, pageCount, pageNumber, parseForm } from '../../core/http/index.js';
 import { type JournalFilter, listJournal } from '../../core/journal/index.js';
-import { ErrorSummary, formatDateTime, Pagination, plural, TextInput } from '../../core/views/index.js';
+import {
+  ErrorSummary,
+  FilterActions,
+  formatDateTime,
+  Pagination,
+  plural,
+  TextInput,
+} from '../../core/views/index.js';
 import { assertCan } from './policy.js';
 import { findUserByEmail } from './users.js';
 import { AdminFrame, queryString } from './views.js';
@@ -134,12 +141,7 @@ export function journalRoutes(app: FastifyInstance, ctx: AppContext) {
             />
             <TextInput name="du" label="Du" type="date" value={values.du} errors={shownErrors} />
             <TextInput name="au" label="Au (inclus)" type="date" value={values.au} errors={shownErrors} />
-            <div class="filters__actions">
-              <button class="button" type="submit">
-                Filtrer
-              </button>
-              <a href="/admin/journal">Effacer</a>
-            </div>
+            <FilterActions resetHref="/admin/journal" />
           </form>
           <p class="result-count" role="status">
             {plural(result.total, 'entrée')}

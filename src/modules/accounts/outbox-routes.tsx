@@ -5,7 +5,14 @@ import type { AppContext } from '../../core/context.js';
 import type { Db } from '../../core/db/index.js';
 import { notFound, pageCount, pageNumber, parseForm } from '../../core/http/index.js';
 import { findOutboxMessage, listOutbox } from '../../core/mail/index.js';
-import { ErrorSummary, formatDateTime, Pagination, plural, TextInput } from '../../core/views/index.js';
+import {
+  ErrorSummary,
+  FilterActions,
+  formatDateTime,
+  Pagination,
+  plural,
+  TextInput,
+} from '../../core/views/index.js';
 import { isUuid } from '../partners/index.js';
 import { assertCan } from './policy.js';
 import { AdminFrame, Badge, queryString } from './views.js';
@@ -78,12 +85,7 @@ export function outboxRoutes(app: FastifyInstance, ctx: AppContext) {
               value={values.destinataire}
               errors={errors}
             />
-            <div class="filters__actions">
-              <button class="button" type="submit">
-                Filtrer
-              </button>
-              <a href="/admin/courriels">Effacer</a>
-            </div>
+            <FilterActions resetHref="/admin/courriels" />
           </form>
           <p class="result-count" role="status">
             {plural(result.total, 'courriel')}

@@ -10,7 +10,14 @@ import {
   pageNumber,
   parseForm,
 } from '../../core/http/index.js';
-import { ErrorSummary, Pagination, plural, Select, TextInput } from '../../core/views/index.js';
+import {
+  ErrorSummary,
+  FilterActions,
+  Pagination,
+  plural,
+  Select,
+  TextInput,
+} from '../../core/views/index.js';
 import { listOrganisations } from '../partners/index.js';
 import { inviteUser, type MailDeps, resendInvitation } from './invitations.js';
 import { assertCan } from './policy.js';
@@ -154,12 +161,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext) {
               value={values.statut}
               errors={parsed.ok ? null : parsed.errors}
             />
-            <div class="filters__actions">
-              <button class="button" type="submit">
-                Filtrer
-              </button>
-              <a href="/admin/utilisateurs">Effacer</a>
-            </div>
+            <FilterActions resetHref="/admin/utilisateurs" />
           </form>
           <p class="result-count" role="status">
             {plural(result.total, 'utilisateur')}
