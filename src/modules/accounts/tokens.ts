@@ -5,6 +5,16 @@ import { accountTokens } from './schema.js';
 
 export type TokenPurpose = 'invitation' | 'reset';
 
+/** The condition a token meets while it may still be used: right purpose, not used, not expired. */
+function usable(token: string, purpose: TokenPurpose) {
+  return and(
+    eq(accountTokens.id, hashToken(token)),
+    eq(accountTokens.purpose, purpose),
+    isNull(accountTokens.usedAt),
+    gt(accountTokens.expiresAt, sql`now()`),
+  );
+}
+
 /** An invitation waits a week; a reset link is for someone at their keyboard now. */
 export const tokenLifetimeMs: Record<TokenPurpose, number> = {
   invitation: 7 * 24 * 60 * 60 * 1000,
@@ -35,14 +45,7 @@ export async function peekToken(db: Db, token: string, purpose: TokenPurpose): P
   const [row] = await db
     .select({ userId: accountTokens.userId })
     .from(accountTokens)
-    .where(
-      and(
-        eq(accountTokens.id, hashToken(token)),
-        eq(accountTokens.purpose, purpose),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, sql`now()`),
-      ),
-    );
+    .where(usable(token, purpose));
   return row?.userId ?? null;
 }
 
@@ -52,14 +55,7 @@ export async function consumeToken(db: Db, token: string, purpose: TokenPurpose)
   const [row] = await db
     .update(accountTokens)
     .set({ usedAt: sql`now()` })
-    .where(
-      and(
-        eq(accountTokens.id, hashToken(token)),
-        eq(accountTokens.purpose, purpose),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, sql`now()`),
-      ),
-    )
+    .where(usable(token, purpose))
     .returning({ userId: accountTokens.userId });
   return row?.userId ?? null;
 }
