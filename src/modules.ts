@@ -1,6 +1,7 @@
 import type { Module } from './core/module.js';
 import { accountsModule } from './modules/accounts/index.js';
 import { contentModule } from './modules/content/index.js';
+import { opportunitiesModule } from './modules/opportunities/index.js';
 import { partnersModule } from './modules/partners/index.js';
 import { siteModule } from './modules/site/index.js';
 import { steeringModule } from './modules/steering/index.js';
@@ -13,5 +14,6 @@ export const modules: Module[] = [
   accountsModule,
   contentModule,
   steeringModule,
+  opportunitiesModule,
   siteModule,
 ];
