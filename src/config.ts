@@ -43,9 +43,28 @@ export const ConfigSchema = Type.Object({
   PAGE_CACHE_TTL_MS: Type.Integer({ minimum: 0, default: 1000 }),
   /** Audit journal entries older than this are purged by the daily maintenance job. */
   JOURNAL_RETENTION_DAYS: Type.Integer({ minimum: 30, default: 1095 }),
+  /**
+   * Load generated demonstration opportunities when there are none yet. Defaults to on for the embedded
+   * database (a try-out) and off for PostgreSQL (a real deployment).
+   */
+  DEMO_DATA: Type.Optional(Type.Boolean()),
+  /** France Travail "Offres d'emploi v2" API: client credentials from francetravail.io; empty disables it. */
+  FRANCE_TRAVAIL_CLIENT_ID: Type.String({ default: '' }),
+  FRANCE_TRAVAIL_CLIENT_SECRET: Type.String({ default: '' }),
+  FRANCE_TRAVAIL_TOKEN_URL: Type.String({
+    default: 'https://entreprise.francetravail.fr/connexion/oauth2/access_token?realm=%2Fpartenaire',
+  }),
+  FRANCE_TRAVAIL_API_URL: Type.String({
+    default: 'https://api.francetravail.io/partenaire/offresdemploi/v2',
+  }),
+  /** Département whose offers are imported. */
+  FRANCE_TRAVAIL_DEPARTEMENT: Type.String({ pattern: '^[0-9][0-9AB]$', default: '46' }),
 });
 
-export type Config = Static<typeof ConfigSchema> & { databaseKind: 'pglite' | 'postgres' };
+export type Config = Static<typeof ConfigSchema> & {
+  DEMO_DATA: boolean;
+  databaseKind: 'pglite' | 'postgres';
+};
 
 export class ConfigError extends Error {}
 
@@ -69,5 +88,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (!config.PUBLIC_URL) config.PUBLIC_URL = `http://localhost:${config.PORT}`;
   config.PUBLIC_URL = config.PUBLIC_URL.replace(/\/+$/, '');
-  return { ...config, databaseKind: config.DATABASE_URL ? 'postgres' : 'pglite' };
+  const databaseKind = config.DATABASE_URL ? 'postgres' : 'pglite';
+  return { ...config, DEMO_DATA: config.DEMO_DATA ?? databaseKind === 'pglite', databaseKind };
 }

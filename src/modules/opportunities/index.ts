@@ -1,14 +1,38 @@
 import type { Module } from '../../core/module.js';
+import { alertJobs } from './alerts/jobs.js';
+import { alertRoutes } from './alerts/routes.js';
+import { apiRoutes } from './api-routes.js';
+import { detailRoutes } from './detail-routes.js';
+import { importJobs } from './imports/jobs.js';
+import { importRoutes } from './imports/routes.js';
+import { expiryJobs } from './jobs.js';
+import { publishRoutes } from './publish-routes.js';
+import { searchRoutes } from './search-routes.js';
 
 /** Opportunities: job offers, business takeovers, premises and temporary housing, in one search. */
+export { loadDemoIfEmpty } from './demo/index.js';
 export { contractTypes, housingKinds, kindLabels, kindPluralLabels, sectors } from './kinds.js';
-export {
-  findPublicOpportunity,
-  opportunityPath,
-  type PublicOpportunity,
-} from './public.js';
+export { type OpportunitiesAction, opportunitiesPolicy } from './policy.js';
+export { findPublicOpportunity, opportunityPath, type PublicOpportunity } from './public.js';
 export { type OpportunityKind, opportunityKinds } from './schema.js';
+export {
+  emptyFilters,
+  filtersToQuery,
+  parseFilters,
+  type SearchFilters,
+  type SearchResult,
+  searchOpportunities,
+} from './search/index.js';
 
 export const opportunitiesModule: Module = {
   name: 'opportunities',
+  routes(app, ctx) {
+    searchRoutes(app, ctx);
+    detailRoutes(app, ctx);
+    apiRoutes(app, ctx);
+    publishRoutes(app, ctx);
+    importRoutes(app, ctx);
+    alertRoutes(app, ctx);
+  },
+  jobs: (ctx) => [...expiryJobs(ctx), ...importJobs(ctx), ...alertJobs(ctx)],
 };
