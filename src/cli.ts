@@ -2,6 +2,7 @@
  * Operators' commands: `npm run cli -- <command> [options]`. Each command is one entry of the table below;
  * adding one means adding an entry (a name, a summary, its options, and what it runs).
  */
+import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { openConfiguredDatabase } from './boot.js';
@@ -10,6 +11,16 @@ import type { Database } from './core/db/index.js';
 import { DataDirLockedError, withStartupLock } from './core/db/index.js';
 import { AppError } from './core/http/index.js';
 import { createAdmin } from './modules/accounts/index.js';
+import {
+  type CsvKind,
+  csvKindSlugs,
+  csvKinds,
+  demoCommand,
+  demoCommandOptions,
+  importCsv,
+  runFranceTravailImport,
+} from './modules/opportunities/index.js';
+import { findOrganisationBySlug, hostOrganisation } from './modules/partners/index.js';
 import { seedAll } from './seed.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -21,7 +32,14 @@ export interface Command {
   options?: Options;
   /** Opens the configured database (and applies migrations) before running; true unless said otherwise. */
   database?: boolean;
-  run(args: { values: Values; database: Database | null; print: (line: string) => void }): Promise<void>;
+  /** Takes arguments without an option name (import-csv <type> <fichier>). */
+  positionals?: boolean;
+  run(args: {
+    values: Values;
+    positionals: string[];
+    database: Database | null;
+    print: (line: string) => void;
+  }): Promise<void>;
 }
 
 export const commands: Record<string, Command> = {
@@ -68,9 +86,65 @@ export const commands: Record<string, Command> = {
       if (generated) print(`Mot de passe (affiché une seule fois) : ${password}`);
     },
   },
+  'import-france-travail': {
+    summary: 'Importe les offres d’emploi de France Travail du département (reprend un import interrompu).',
+    async run({ database, print }) {
+      const config = loadConfig();
+      const run = await runFranceTravailImport(database!, config, cliActor, (_p, line) => print(line));
+      print(`Import terminé : rapport sur ${config.PUBLIC_URL}/admin/opportunites/imports/${run.id}`);
+    },
+  },
+  'import-csv': {
+    summary: 'Importe un fichier CSV d’entreprises à reprendre, de locaux ou de logements.',
+    usage: '<reprises|locaux|logements> <fichier.csv> [--organisation slug]',
+    positionals: true,
+    options: { organisation: { type: 'string' } },
+    async run({ values, positionals, database, print }) {
+      const [kindName, file, ...extra] = positionals;
+      // English kind names are accepted too, as the code names them.
+      const kind = csvKinds.find((k) => k === kindName || csvKindSlugs[k] === kindName) as
+        | CsvKind
+        | undefined;
+      if (!kind || !file || extra.length)
+        throw new UsageError('Indiquez le type (reprises, locaux ou logements) puis le fichier.');
+      let content: Buffer;
+      try {
+        content = fs.readFileSync(file);
+      } catch {
+        throw new UsageError(`Fichier illisible : ${file}`);
+      }
+      const db = database!.db;
+      const slug = typeof values.organisation === 'string' ? values.organisation : undefined;
+      const organisation = slug ? await findOrganisationBySlug(db, slug) : await hostOrganisation(db);
+      if (!organisation) throw new UsageError(`Aucune organisation n’a l’identifiant « ${slug} ».`);
+      const run = await importCsv(database!, {
+        kind,
+        content,
+        organisation,
+        actor: cliActor,
+        onProgress: (_p, line) => print(line),
+      });
+      print(
+        `Import terminé : ${run.created} créées, ${run.updated} mises à jour, ${run.unchanged} inchangées, ${run.rejected} rejetées.`,
+      );
+      for (const r of run.report) print(`  ligne ${r.line}, ${r.field} : ${r.reason}`);
+    },
+  },
+  demo: {
+    summary:
+      'Remplace les opportunités de démonstration (fictives) par un jeu généré, ou les supprime (--remove).',
+    usage: '[--jobs N] [--takeovers N] [--premises N] [--housing N] [--seed graine] [--force] | --remove',
+    options: demoCommandOptions,
+    async run({ values, database, print }) {
+      await withStartupLock(database!, () => demoCommand(database!.db, values, cliActor, print));
+    },
+  },
 };
 
 class UsageError extends Error {}
+
+/** Who the journal names for what an operator runs from the command line. */
+const cliActor = { id: null, label: 'ligne de commande' };
 
 /** A French message for a mistake on the command line, or null when the error is something else. */
 function usageProblem(error: unknown): string | null {
@@ -110,14 +184,14 @@ export async function runCli(
   }
   let database: Database | null = null;
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
       options: command.options ?? {},
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command.positionals === true,
     });
     if (command.database !== false) database = await openConfiguredDatabase(loadConfig());
-    await command.run({ values: values as Values, database, print });
+    await command.run({ values: values as Values, positionals, database, print });
     return 0;
   } catch (error) {
     const usage = usageProblem(error);

@@ -6,6 +6,7 @@ import { startJobs } from './core/jobs/index.js';
 import { createLogger } from './core/logger.js';
 import { maintenanceJobs } from './core/maintenance.js';
 import { ensureFirstAdmin } from './modules/accounts/index.js';
+import { loadDemoIfEmpty } from './modules/opportunities/index.js';
 import { modules } from './modules.js';
 import { seedAll } from './seed.js';
 
@@ -36,6 +37,7 @@ async function main() {
   // Several processes may start together on PostgreSQL: one seeds and creates the first administrator.
   const admin = await withStartupLock(database, async () => {
     if (config.SEED_ON_START) await seedAll(database.db, (line) => logger.info(line));
+    if (config.DEMO_DATA) await loadDemoIfEmpty(database.db, (line) => logger.info(line));
     return ensureFirstAdmin(database.db, { email: config.ADMIN_EMAIL });
   });
 

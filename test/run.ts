@@ -37,12 +37,24 @@ const dbLabel = databaseUrl ? 'PostgreSQL' : 'PGlite';
 function runNodeTests(files: string[], concurrency: number): boolean {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${concurrency}`,
+      '--test-timeout=300000',
+      '--test-reporter=spec',
+      ...files,
+    ],
     {
       stdio: 'inherit',
       env: { ...process.env, NODE_ENV: 'test', CHOISIR_TEST_TEMPLATE: pgliteTemplatePath },
     },
   );
+  if (result.status !== 0)
+    console.error(
+      `  (test process: status ${result.status}, signal ${result.signal}${result.error ? `, ${result.error.message}` : ''})`,
+    );
   return result.status === 0;
 }
 

@@ -13,7 +13,7 @@ export {
   unauthenticated,
 } from './errors.js';
 export { type FieldErrors, type FormResult, parseForm } from './forms.js';
-export { bumpDataVersion, installPageCache } from './page-cache.js';
+export { bumpDataVersion, installPageCache, localWrites, readDataVersion } from './page-cache.js';
 export { type PageOptions, pageRenderer } from './pages.js';
 export { pageCount, pageNumber } from './pagination.js';
 export { clearRateLimit, hitRateLimit, peekRateLimit, purgeRateLimits } from './rate-limit.js';

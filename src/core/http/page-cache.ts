@@ -14,10 +14,32 @@ declare module 'fastify' {
   }
 }
 
+/** Writes of public data made through each database handle in this process (see localWrites). */
+const writes = new WeakMap<object, number>();
+
+/**
+ * How many times this process bumped the data version through this handle: caches of this process compare it
+ * to re-read the version at once after a local write, instead of waiting for their read to age out (other
+ * processes see the change within their TTL).
+ */
+export function localWrites(db: Db): number {
+  return writes.get(db) ?? 0;
+}
+
+/** The data version every cache of public data is keyed on. */
+export async function readDataVersion(db: Db): Promise<number> {
+  const row = await one<{ v: number }>(
+    db,
+    sql`select coalesce(max(version), 0)::int as v from data_versions`,
+  );
+  return Number(row?.v ?? 0);
+}
+
 /** Marks public data as changed: every process rebuilds its cached anonymous pages on the next request. */
 export async function bumpDataVersion(db: Db): Promise<void> {
   await db.execute(sql`insert into data_versions (scope, version) values ('public', 1)
     on conflict (scope) do update set version = data_versions.version + 1, updated_at = now()`);
+  writes.set(db, localWrites(db) + 1);
 }
 
 interface Entry {
@@ -44,16 +66,14 @@ export function installPageCache(app: FastifyInstance, db: Db, options: PageCach
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   const entries = new Map<string, Entry>();
   let bytes = 0;
-  let versionRead: { at: number; value: Promise<number> } | null = null;
+  let versionRead: { at: number; writes: number; value: Promise<number> } | null = null;
 
   function currentVersion(): Promise<number> {
     const now = Date.now();
-    if (versionRead && now - versionRead.at < options.versionTtlMs) return versionRead.value;
-    const value = one<{ v: number }>(
-      db,
-      sql`select coalesce(max(version), 0)::int as v from data_versions`,
-    ).then((row) => Number(row?.v ?? 0));
-    versionRead = { at: now, value };
+    if (versionRead && now - versionRead.at < options.versionTtlMs && versionRead.writes === localWrites(db))
+      return versionRead.value;
+    const value = readDataVersion(db);
+    versionRead = { at: now, writes: localWrites(db), value };
     value.catch(() => {
       versionRead = null;
     });

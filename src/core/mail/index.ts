@@ -11,6 +11,11 @@ export interface Message {
   text: string;
   html?: string;
   kind?: string;
+  /**
+   * Extra headers for the SMTP delivery (e.g. List-Unsubscribe on digests). The outbox keeps the message,
+   * not its headers.
+   */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -44,6 +49,7 @@ export function createMailer(db: Db, options: { smtpUrl: string; from: string })
           subject: message.subject,
           text: message.text,
           html: message.html,
+          ...(message.headers ? { headers: message.headers } : {}),
         });
         await db
           .update(mailOutbox)

@@ -80,3 +80,57 @@ test('an unreachable SMTP server marks the message failed, nothing lost', async 
   assert.equal(message?.text, 'Texte');
   assert.ok(message?.error);
 });
+
+test('extra headers (List-Unsubscribe) reach the SMTP server; a message without them is unchanged', async () => {
+  const messages: string[][] = [];
+  const server = net.createServer((socket) => {
+    socket.write('220 localhost ESMTP\r\n');
+    let data: string[] | null = null;
+    socket.on('data', (chunk) => {
+      for (const line of chunk.toString().split('\r\n')) {
+        if (data) {
+          if (line === '.') {
+            messages.push(data);
+            data = null;
+            socket.write('250 OK queued\r\n');
+          } else data.push(line);
+          continue;
+        }
+        if (!line) continue;
+        if (/^(EHLO|HELO)/i.test(line)) socket.write('250 localhost\r\n');
+        else if (/^DATA/i.test(line)) {
+          data = [];
+          socket.write('354 go\r\n');
+        } else if (/^QUIT/i.test(line)) socket.end('221 bye\r\n');
+        else socket.write('250 OK\r\n');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  try {
+    const mailer = createMailer(database.db, { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'test@lot.fr' });
+    const unsubscribe = 'https://choisir.example/opportunites/alerte/desabonner/abc';
+    const sent = await mailer.send({
+      to: 'abonne@example.fr',
+      subject: 'Vos nouvelles opportunités',
+      text: 'Une nouvelle offre.',
+      headers: {
+        'List-Unsubscribe': `<${unsubscribe}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    });
+    assert.equal(sent.status, 'sent');
+    await mailer.send({ to: 'autre@example.fr', subject: 'Sans en-tête', text: 'Texte' });
+    assert.equal(messages.length, 2);
+    // Long headers are folded onto continuation lines: unfold before reading them.
+    const [withHeaders, without] = messages.map((lines) => lines.join('\n').replace(/\n[ \t]+/g, ' '));
+    assert.match(withHeaders, new RegExp(`^List-Unsubscribe: <${unsubscribe}>$`, 'm'));
+    assert.match(withHeaders, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    assert.doesNotMatch(without, /List-Unsubscribe/);
+    const stored = await findOutboxMessage(database.db, sent.id);
+    assert.equal(stored?.text, 'Une nouvelle offre.');
+  } finally {
+    server.close();
+  }
+});

@@ -1,3 +1,3 @@
+export { searchOpportunities } from './cache.js';
 export { emptyFilters, filtersToQuery, parseFilters } from './filters.js';
-export { searchOpportunities } from './query.js';
 export type * from './types.js';

@@ -49,8 +49,16 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   items: SearchHit[];
-  /** For each facet, the count per value with every other filter applied (the usual drill-down). */
+  /**
+   * For each facet, the count per value with every other filter applied (the usual drill-down). Values are
+   * the codes of the query string; the two flags (wanted, openToCouples) count under '1', as in `recherche=1`.
+   */
   facets: Record<FacetName, Record<string, number>>;
+  /**
+   * Results per public commune, every filter applied (with facets only): what a map of results draws.
+   * Blurred takeovers have no public commune and are not in it.
+   */
+  communeCounts?: Record<string, number>;
   /** Query words replaced by the closest known word ("infirmeir" → "infirmier"). */
   corrections: { from: string; to: string }[];
 }
