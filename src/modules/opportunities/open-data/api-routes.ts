@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { derivedCache } from '../../../core/cache/index.js';
 import type { AppContext } from '../../../core/context.js';
-import { notFound, pageCount } from '../../../core/http/index.js';
+import { localWrites, notFound, pageCount, readDataVersion } from '../../../core/http/index.js';
 import { listProfiles } from '../../content/index.js';
 import { listEpcis } from '../../territory/index.js';
 import { findPublicOpportunity } from '../public.js';
@@ -21,6 +22,12 @@ export function apiRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
   const publicUrl = baseUrl(ctx.config.PUBLIC_URL);
   const open = { onSend: openDataHeaders };
+  const lists = derivedCache({
+    version: () => readDataVersion(db).then(String),
+    writes: () => localWrites(db),
+    maxEntries: 300,
+    maxAgeMs: 60_000,
+  });
 
   app.get('/api/v1/opportunities', open, async (request, reply) => {
     const parsed = parseApiQuery(request.query as Record<string, unknown>);
@@ -30,42 +37,48 @@ export function apiRoutes(app: FastifyInstance, ctx: AppContext): void {
       });
     }
     const query = parsed.value;
-    const result = await searchOpportunities(db, query.filters, {
-      pageSize: query.perPage,
-      facets: query.facets,
+    const queryString = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+    // The answer to one query is the same for every client until the data changes: serialised once.
+    const answer = await lists.get(queryString, async () => {
+      const result = await searchOpportunities(db, query.filters, {
+        pageSize: query.perPage,
+        facets: query.facets,
+      });
+      const page = query.filters.page;
+      const pages = pageCount(result.total, query.perPage);
+      const url = (n: number) => apiListUrl(publicUrl, query, n);
+      const body: ApiList = {
+        data: result.items.map((o) => toApiOpportunity(o, publicUrl)),
+        meta: {
+          total: result.total,
+          page,
+          perPage: query.perPage,
+          pages,
+          corrections: result.corrections ?? [],
+        },
+        links: {
+          self: url(page),
+          first: url(1),
+          last: url(pages),
+          next: page < pages ? url(page + 1) : null,
+          prev: page > 1 ? url(Math.min(page - 1, pages)) : null,
+        },
+        ...(query.facets ? { facets: result.facets } : {}),
+      };
+      const link = [
+        `<${body.links.first}>; rel="first"`,
+        `<${body.links.last}>; rel="last"`,
+        ...(body.links.next ? [`<${body.links.next}>; rel="next"`] : []),
+        ...(body.links.prev ? [`<${body.links.prev}>; rel="prev"`] : []),
+      ].join(', ');
+      return { json: JSON.stringify(body), total: result.total, link };
     });
-    const page = query.filters.page;
-    const pages = pageCount(result.total, query.perPage);
-    const url = (n: number) => apiListUrl(publicUrl, query, n);
-    const body: ApiList = {
-      data: result.items.map((o) => toApiOpportunity(o, publicUrl)),
-      meta: {
-        total: result.total,
-        page,
-        perPage: query.perPage,
-        pages,
-        corrections: result.corrections ?? [],
-      },
-      links: {
-        self: url(page),
-        first: url(1),
-        last: url(pages),
-        next: page < pages ? url(page + 1) : null,
-        prev: page > 1 ? url(Math.min(page - 1, pages)) : null,
-      },
-      ...(query.facets ? { facets: result.facets } : {}),
-    };
-    const link = [
-      `<${body.links.first}>; rel="first"`,
-      `<${body.links.last}>; rel="last"`,
-      ...(body.links.next ? [`<${body.links.next}>; rel="next"`] : []),
-      ...(body.links.prev ? [`<${body.links.prev}>; rel="prev"`] : []),
-    ].join(', ');
     return reply
+      .type('application/json; charset=utf-8')
       .header('cache-control', searchCacheControl)
-      .header('x-total-count', String(result.total))
-      .header('link', link)
-      .send(body);
+      .header('x-total-count', String(answer.total))
+      .header('link', answer.link)
+      .send(answer.json);
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/opportunities/:id', open, async (request, reply) => {
