@@ -4,7 +4,6 @@ import { sql } from 'drizzle-orm';
 import { type TestApp, testApp } from '../../../../test/helpers/app.js';
 import { createTestOpportunity } from '../../../../test/helpers/opportunities.js';
 import { one } from '../../../core/db/index.js';
-import { opportunities } from '../schema.js';
 import type { ApiList, ApiOpportunity } from './api-representation.js';
 import { checkXml, type XmlNode } from './feed-xml-check.js';
 
@@ -377,25 +376,4 @@ test('/donnees-ouvertes explains the API, the CSV, the feeds and the licence', a
   assert.ok(html.includes(cauvaldor.name), 'the EPCI codes, named');
   assert.doesNotMatch(html, /\sstyle="/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
-});
-
-test('the CSV export goes past the search’s page size (its pages are walked), each row once', async () => {
-  const rows = Array.from({ length: 130 }, (_, i) => ({
-    kind: 'premises' as const,
-    status: 'published' as const,
-    title: `Atelier numéro ${i + 1}`,
-    description: 'Un atelier à louer.',
-    communeCode: '46042',
-    publicCommuneCode: '46042',
-    epciCode: grandCahors,
-    sourceId: `atelier-${i}`,
-    publishedAt: ago(10 + (i % 7)),
-  }));
-  await t.db().insert(opportunities).values(rows);
-  const response = await get('/opportunites/export.csv?type=premises');
-  assert.equal(response.headers['x-total-count'], '130');
-  const lines = csvRows(response.body);
-  assert.equal(lines.length, 131);
-  assert.equal(new Set(lines.map((l) => l.split(';')[0])).size, 131, 'no row twice');
-  assert.ok(lines[0].includes('Type de local'), 'the premises columns');
 });

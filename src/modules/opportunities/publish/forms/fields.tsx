@@ -1,7 +1,7 @@
 /** Form controls the core components lack: long text, checkboxes, grouped lists, numbers. */
 import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../../../../core/http/index.js';
-import { Field } from '../../../../core/views/index.js';
+import { Field, Select } from '../../../../core/views/index.js';
 
 export type FormValues = Record<string, string | string[] | undefined>;
 
@@ -85,25 +85,19 @@ export function Choice({
   options,
   empty = 'Choisir…',
 }: Common & { options: Record<string, string>; empty?: string }) {
-  const value = text(values, name);
+  const choices = [
+    { value: '', label: empty },
+    ...Object.entries(options).map(([value, l]) => ({ value, label: l })),
+  ];
   return (
-    <Field name={name} label={label} hint={hint} errors={errors}>
-      {(describedBy, invalid) => (
-        <select
-          id={name}
-          name={name}
-          aria-describedby={describedBy}
-          aria-invalid={invalid ? 'true' : undefined}
-        >
-          <option value="">{empty}</option>
-          {Object.entries(options).map(([code, optionLabel]) => (
-            <option key={code} value={code} selected={code === value}>
-              {optionLabel}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <Select
+      name={name}
+      label={label}
+      hint={hint}
+      errors={errors}
+      value={text(values, name)}
+      options={choices}
+    />
   );
 }
 
