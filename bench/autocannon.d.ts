@@ -35,6 +35,11 @@ declare module 'autocannon' {
   }
   interface Instance extends PromiseLike<Result> {
     stop(): void;
+    /** Every response, with its time in milliseconds (the bench computes its p95 from them). */
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void,
+    ): Instance;
   }
   function autocannon(options: Options): Instance & Promise<Result>;
   export default autocannon;

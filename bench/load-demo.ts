@@ -1,8 +1,9 @@
 /**
  * Prepares the bench database before any app process opens it (PGlite allows one process per folder): applies
  * the migrations, seeds the territory, then loads the demo opportunities through the same generator as
- * `npm run cli -- demo`. Prints one line `BENCH_DEMO {json}` with the load time and an existing job's id for
- * the detail scenario.
+ * `npm run cli -- demo`, and the newcomer files of bench/welcome.ts. Prints one line `BENCH_DEMO {json}` with the
+ * load time and an existing job's id for the detail scenario, and `BENCH_WELCOME {json}` with the referent who
+ * signs in for the files list.
  */
 import { sql } from 'drizzle-orm';
 import { openConfiguredDatabase } from '../src/boot.js';
@@ -10,6 +11,7 @@ import { loadConfig } from '../src/config.js';
 import { one } from '../src/core/db/index.js';
 import { loadDemo } from '../src/modules/opportunities/demo/index.js';
 import { seedAll } from '../src/seed.js';
+import { loadWelcomeBench } from './welcome.js';
 
 const volume = {
   jobs: Number(process.env.BENCH_JOBS ?? 20_000),
@@ -29,6 +31,9 @@ try {
         order by source_id limit 1`,
   );
   console.log(`BENCH_DEMO ${JSON.stringify({ ...report, jobId: job?.id ?? null })}`);
+  // Newcomer files for the referent's list (bench/welcome.ts); BENCH_FILES=0 when no scenario needs them.
+  const files = Number(process.env.BENCH_FILES ?? 100_000);
+  if (files > 0) console.log(`BENCH_WELCOME ${JSON.stringify(await loadWelcomeBench(database.db, files))}`);
 } finally {
   await database.close();
 }

@@ -12,7 +12,8 @@
  *
  * Settings (env): BENCH_DURATION seconds per scenario (10), BENCH_WARMUP seconds (2), BENCH_CONNECTIONS (50),
  * BENCH_FILTER (only the scenarios whose name contains it, or `cached` or `fresh`), BENCH_JOBS / BENCH_TAKEOVERS / BENCH_PREMISES /
- * BENCH_HOUSING (demo volume). --json writes the results to bench/results-<pglite|postgres>.json (they are
+ * BENCH_HOUSING (demo volume), BENCH_FILES (newcomer files for the referent's list, 100 000; bench/welcome.ts),
+ * BENCH_REFERENT_CONNECTIONS (10: that scenario's own connections). --json writes the results to bench/results-<pglite|postgres>.json (they are
  * printed as JSON anyway).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -22,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
+import { benchReferentPassword, type WelcomeBenchReport } from './welcome.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const duration = Number(process.env.BENCH_DURATION ?? 10);
@@ -32,8 +34,17 @@ const serverUrl = process.env.DATABASE_URL || '';
 const dbKind = serverUrl ? 'postgres' : 'pglite';
 
 type Render = 'cached' | 'fresh';
+interface Scenario {
+  name: string;
+  path: string;
+  render: Render;
+  /** Signed in as the EPCI referent of bench/welcome.ts (the back office is never cached). */
+  session?: 'referent';
+  /** Connections of its own (default BENCH_CONNECTIONS). */
+  connections?: number;
+}
 /** `{jobId}` in a path is replaced by an existing demo job once the data is loaded. */
-const allScenarios: { name: string; path: string; render: Render }[] = [
+const allScenarios: Scenario[] = [
   { name: 'home', path: '/', render: 'cached' },
   { name: 'commune page', path: '/territoire/communes/cahors', render: 'cached' },
   { name: 'commune search', path: '/territoire/communes?q=saint%20cirq', render: 'cached' },
@@ -51,6 +62,15 @@ const allScenarios: { name: string; path: string; render: Render }[] = [
   },
   { name: 'opportunity page', path: '/opportunites/{jobId}', render: 'fresh' },
   { name: 'opportunities API', path: '/api/v1/opportunities?q=technicien&type=job', render: 'fresh' },
+  // 100 000 newcomer files over the EPCIs; the Grand Cahors referent's list (a tenth of them). Ten connections:
+  // ten referents clicking at the same instant is already a busy day, and latency is what this one is about.
+  {
+    name: 'dossiers: liste d’un référent',
+    path: '/admin/dossiers',
+    render: 'fresh',
+    session: 'referent',
+    connections: Number(process.env.BENCH_REFERENT_CONNECTIONS ?? 10),
+  },
 ];
 const filter = process.env.BENCH_FILTER ?? '';
 const scenarios = allScenarios.filter((s) => s.name.includes(filter) || s.render === filter);
@@ -171,10 +191,20 @@ async function prepareDatabase(): Promise<Record<string, string>> {
   return { DATA_DIR: dataDir, DATABASE_URL: '' };
 }
 
-/** Migrates, seeds and loads the demo opportunities (bench/load-demo.ts); returns an existing job's id. */
-async function loadDemoData(databaseEnv: Record<string, string>): Promise<string | null> {
+/**
+ * Migrates, seeds and loads the demo opportunities (bench/load-demo.ts), and the newcomer files when a
+ * scenario needs them; returns an existing job's id and the referent who signs in.
+ */
+async function loadDemoData(
+  databaseEnv: Record<string, string>,
+): Promise<{ jobId: string | null; referentEmail: string | null }> {
   const started = Date.now();
-  const { output, exited } = startNode('bench/load-demo.ts', { ...databaseEnv, LOG_LEVEL: 'warn' });
+  const fileCount = scenarios.some((s) => s.session) ? (process.env.BENCH_FILES ?? '100000') : '0';
+  const { output, exited } = startNode('bench/load-demo.ts', {
+    ...databaseEnv,
+    LOG_LEVEL: 'warn',
+    BENCH_FILES: fileCount,
+  });
   const code = await exited;
   const line = output().match(/^BENCH_DEMO (.*)$/m)?.[1];
   if (code !== 0 || !line) throw new Error(`Loading the demo data failed (exit ${code}):\n${output()}`);
@@ -191,7 +221,40 @@ async function loadDemoData(databaseEnv: Record<string, string>): Promise<string
       `${report.housing} housing generated and inserted in ${(report.milliseconds / 1000).toFixed(1)} s ` +
       `(with migrations and seed: ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
-  return report.jobId;
+  const welcome = output().match(/^BENCH_WELCOME (.*)$/m)?.[1];
+  const files = welcome ? (JSON.parse(welcome) as WelcomeBenchReport) : null;
+  if (files)
+    console.log(
+      `  newcomer files: ${files.files} generated in ${(files.milliseconds / 1000).toFixed(1)} s, ` +
+        `${files.referentFiles} in the scope of ${files.referentEmail}`,
+    );
+  return { jobId: report.jobId, referentEmail: files?.referentEmail ?? null };
+}
+
+/** Signs in through the login form, as a person does; returns the cookie header for the next requests. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const at = pair.indexOf('=');
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const form = await fetch(`${base}/connexion`);
+  keep(form);
+  const token = (await form.text()).match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+  const response = await fetch(`${base}/connexion`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: header(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: token, email, password }),
+  });
+  await response.arrayBuffer();
+  if (response.status !== 303) throw new Error(`Signing in as ${email} failed (${response.status})`);
+  keep(response);
+  return header();
 }
 
 async function startApp(
@@ -238,8 +301,12 @@ interface Row {
   path: string;
   /** cached: the anonymous page cache is on (the default); fresh: PAGE_CACHE=false, every request renders. */
   render: Render | '-';
+  connections: number;
   requestsPerSecond: number;
   p50Ms: number;
+  /** Computed from every response's time (autocannon's histogram has p90 and p97.5, not p95). */
+  p95Ms: number;
+  p97_5Ms: number;
   p99Ms: number;
   ratioToCeiling: number;
   non2xx: number;
@@ -250,10 +317,10 @@ interface Row {
 }
 
 /** A request's time when it is alone, the reference settle() waits to get back to. */
-async function timeOne(url: string): Promise<number> {
+async function timeOne(url: string, headers: Record<string, string> = {}): Promise<number> {
   const started = performance.now();
   try {
-    const response = await fetch(url);
+    const response = await fetch(url, { headers });
     await response.arrayBuffer();
   } catch {
     // a server may close a connection: only the delay matters
@@ -261,18 +328,29 @@ async function timeOne(url: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function measure(url: string): Promise<Result> {
-  const alone = Math.min(await timeOne(url), await timeOne(url));
+type Measured = Result & { p95: number; connections: number };
+
+async function measure(
+  url: string,
+  options: { headers?: Record<string, string>; connections?: number } = {},
+): Promise<Measured> {
+  const headers = options.headers ?? {};
+  const alone = Math.min(await timeOne(url, headers), await timeOne(url, headers));
   // Slow pages (fresh searches on PGlite) queue up beyond autocannon's default 10 s: a longer timeout keeps
   // them in the latency figures instead of dropping them and reconnecting, which only adds to the queue.
-  const options = { url, connections, timeout: 30 };
+  const run = { url, headers, connections: options.connections ?? connections, timeout: 30 };
   if (warmup > 0) {
-    await autocannon({ ...options, duration: warmup });
-    await settle(url, alone);
+    await autocannon({ ...run, duration: warmup });
+    await settle(url, alone, headers);
   }
-  const result = await autocannon({ ...options, duration });
-  await settle(url, alone);
-  return result;
+  const times: number[] = [];
+  const instance = autocannon({ ...run, duration });
+  instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  const result = await instance;
+  await settle(url, alone, headers);
+  times.sort((a, b) => a - b);
+  const p95 = times.length ? times[Math.min(times.length - 1, Math.ceil(0.95 * times.length) - 1)] : 0;
+  return { ...result, p95, connections: run.connections };
 }
 
 /**
@@ -280,10 +358,10 @@ async function measure(url: string): Promise<Result> {
  * turn for the one PGlite connection: wait until the same page answers about as fast as it does alone, so the
  * next run does not pay for this one. (A light request is no sign: it needs one turn, a page needs several.)
  */
-async function settle(url: string, aloneMs: number): Promise<void> {
+async function settle(url: string, aloneMs: number, headers: Record<string, string> = {}): Promise<void> {
   const begun = Date.now();
   while (Date.now() - begun < 300_000) {
-    if ((await timeOne(url)) <= Math.max(3 * aloneMs, aloneMs + 50)) break;
+    if ((await timeOne(url, headers)) <= Math.max(3 * aloneMs, aloneMs + 50)) break;
   }
   const waited = Date.now() - begun;
   if (waited > 2000) console.log(`    (the server took ${(waited / 1000).toFixed(0)} s to drain its queue)`);
@@ -293,8 +371,11 @@ function table(rows: Row[]): string {
   const header = [
     'scenario',
     'render',
+    'conn.',
     'req/s',
     'p50 ms',
+    'p95 ms',
+    'p97.5 ms',
     'p99 ms',
     '% ceiling',
     'non-2xx',
@@ -304,8 +385,11 @@ function table(rows: Row[]): string {
   const lines = rows.map((r) => [
     r.scenario,
     r.render,
+    String(r.connections),
     r.requestsPerSecond.toFixed(0),
     r.p50Ms.toFixed(1),
+    r.p95Ms.toFixed(1),
+    r.p97_5Ms.toFixed(1),
     r.p99Ms.toFixed(1),
     `${r.ratioToCeiling.toFixed(1)} %`,
     String(r.non2xx),
@@ -326,17 +410,26 @@ async function main() {
   );
   const ceilingBase = await startCeiling();
   const databaseEnv = await prepareDatabase();
-  const jobId = await loadDemoData(databaseEnv);
+  const { jobId, referentEmail } = await loadDemoData(databaseEnv);
   const paths = new Map(scenarios.map((s) => [s, s.path.replace('{jobId}', jobId ?? 'aucune')]));
 
   const rows: Row[] = [];
-  const record = (scenario: string, path: string, render: Row['render'], result: Result, ceiling: number) => {
+  const record = (
+    scenario: string,
+    path: string,
+    render: Row['render'],
+    result: Measured,
+    ceiling: number,
+  ) => {
     const row: Row = {
       scenario,
       path,
       render,
+      connections: result.connections,
       requestsPerSecond: result.requests.average,
       p50Ms: result.latency.p50,
+      p95Ms: result.p95,
+      p97_5Ms: result.latency.p97_5,
       p99Ms: result.latency.p99,
       ratioToCeiling: ceiling ? (100 * result.requests.average) / ceiling : 100,
       non2xx: result.non2xx,
@@ -347,7 +440,7 @@ async function main() {
         : 0,
     };
     rows.push(row);
-    console.log(`  ${scenario.padEnd(22)} ${row.requestsPerSecond.toFixed(0).padStart(7)} req/s`);
+    console.log(`  ${scenario.padEnd(30)} ${row.requestsPerSecond.toFixed(0).padStart(7)} req/s`);
     return row;
   };
   const ceiling = record(
@@ -366,14 +459,26 @@ async function main() {
       render === renders[renders.length - 1],
     );
     const group = scenarios.filter((s) => s.render === render);
+    // One sign-in per app start (the session lives in the database, so it would survive, but stay simple).
+    const referentCookie =
+      group.some((s) => s.session) && referentEmail
+        ? await signIn(app.base, referentEmail, benchReferentPassword)
+        : '';
+    const headersOf = (s: Scenario): Record<string, string> => (s.session ? { cookie: referentCookie } : {});
     for (const s of group) {
-      const response = await fetch(app.base + paths.get(s));
+      const response = await fetch(app.base + paths.get(s), { headers: headersOf(s), redirect: 'manual' });
       await response.arrayBuffer();
       if (response.status !== 200)
         console.warn(`  ⚠ ${paths.get(s)} answers ${response.status}: its numbers are not a page's`);
     }
     for (const s of group)
-      record(s.name, paths.get(s)!, render, await measure(app.base + paths.get(s)), ceiling);
+      record(
+        s.name,
+        paths.get(s)!,
+        render,
+        await measure(app.base + paths.get(s), { headers: headersOf(s), connections: s.connections }),
+        ceiling,
+      );
     // PGlite allows one process per folder: the next app starts once this one has stopped.
     await stopChild(app.child);
   }

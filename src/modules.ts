@@ -6,6 +6,7 @@ import { partnersModule } from './modules/partners/index.js';
 import { siteModule } from './modules/site/index.js';
 import { steeringModule } from './modules/steering/index.js';
 import { territoryModule } from './modules/territory/index.js';
+import { welcomeModule } from './modules/welcome/index.js';
 
 /** Every module, in seed and registration order (a module's seed may use the rows of those before it). */
 export const modules: Module[] = [
@@ -15,5 +16,6 @@ export const modules: Module[] = [
   contentModule,
   steeringModule,
   opportunitiesModule,
+  welcomeModule,
   siteModule,
 ];

@@ -1,5 +1,6 @@
 import type { BrandPlatform, TargetProfile } from '../content/index.js';
 import { CommuneSearchForm } from '../territory/index.js';
+import { intakeBase } from '../welcome/index.js';
 import { Landscape } from './landscape.js';
 
 export function HomePage({ brand, profiles }: { brand: BrandPlatform; profiles: TargetProfile[] }) {
@@ -44,6 +45,20 @@ export function HomePage({ brand, profiles }: { brand: BrandPlatform; profiles: 
             </li>
           ))}
         </ul>
+      </section>
+
+      <section class="container section intake-call" aria-labelledby="projet-title">
+        <h2 id="projet-title">Vous avez un projet d’installation ?</h2>
+        <p class="lead">
+          Décrivez-le en quelques minutes : un référent accueil du territoire de votre choix vous contacte,
+          vous aide à trouver un emploi pour chaque adulte du foyer, un logement, une école, et vous
+          accompagne jusqu’à votre installation.
+        </p>
+        <p>
+          <a class="button" href={intakeBase}>
+            Décrire mon projet d’installation
+          </a>
+        </p>
       </section>
 
       <section class="container section" aria-labelledby="commune-title">

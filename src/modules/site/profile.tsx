@@ -1,5 +1,6 @@
 import { Breadcrumbs } from '../../core/views/index.js';
 import type { TargetProfile } from '../content/index.js';
+import { intakeBase } from '../welcome/index.js';
 
 export function ProfilePage({ profile, others }: { profile: TargetProfile; others: TargetProfile[] }) {
   return (
@@ -17,6 +18,9 @@ export function ProfilePage({ profile, others }: { profile: TargetProfile; other
         </ul>
         <h2>Pour commencer</h2>
         <ul>
+          <li>
+            <a href={intakeBase}>Décrire mon projet d’installation et être accompagné par un référent</a>
+          </li>
           <li>
             <a href="/territoire">Découvrir les communes et les intercommunalités du Lot</a>
           </li>

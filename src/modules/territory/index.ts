@@ -4,10 +4,13 @@ import { seedTerritory } from './seed.js';
 import { territorySitemap } from './sitemap.js';
 
 /** The territory: its département, intercommunalités (EPCI) and communes, with maps and life cards. */
+export { distancesFrom, summary as communeCardSummary } from './commune-page.js';
 export {
   type Commune,
+  type CommuneCard,
   type CommuneShape,
   type CommuneSummary,
+  communeCard,
   communePath,
   type Departement,
   findCommuneByCode,
@@ -26,6 +29,7 @@ export {
   type MapShape,
 } from './map.js';
 export { epciColours, epciPalette, highlightFill, mutedFill } from './palette.js';
+export { territorySeed } from './reference.js';
 export { type CommuneMatch, searchCommunes } from './search.js';
 export { CommuneSearchForm } from './search-form.js';
 export { normalizeSearch, slugify } from './text.js';

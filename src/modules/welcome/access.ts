@@ -27,11 +27,15 @@ export function territoryWide(actor: Actor): boolean {
   return hasRole(actor, 'referent', 'adviser') && actor.organisationKind === 'departement';
 }
 
-/** The SQL condition on a file aliased `f` that keeps it inside the actor's scope. */
+/**
+ * The SQL condition on a file aliased `f` that keeps it inside the actor's scope. Erased files and files merged
+ * into another are out of every scope.
+ */
 export function fileScope(actor: Actor, alias = 'f'): SQL {
   if (!welcomePolicy(actor, 'useFiles')) return sql`false`;
-  if (territoryWide(actor)) return sql.raw(`${alias}.status <> 'erased'`);
-  return sql`${sql.raw(alias)}.status <> 'erased' and exists (select 1 from file_shares s where s.file_id = ${sql.raw(alias)}.id and s.organisation_id = ${actor.organisationId} and s.revoked_at is null)`;
+  const live = sql.raw(`${alias}.status <> 'erased' and ${alias}.merged_into is null`);
+  if (territoryWide(actor)) return live;
+  return sql`${live} and exists (select 1 from file_shares s where s.file_id = ${sql.raw(alias)}.id and s.organisation_id = ${actor.organisationId} and s.revoked_at is null)`;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

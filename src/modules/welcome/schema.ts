@@ -43,7 +43,7 @@ export const newcomerFiles = pgTable(
     /** intake: being filled; open: submitted; erased: personal data removed, an anonymous count remains. */
     status: text('status').$type<'intake' | 'open' | 'erased'>().notNull().default('intake'),
     /** The intake step reached (to resume). */
-    intakeStep: text('intake_step').notNull().default('foyer'),
+    intakeStep: text('intake_step').notNull().default('contact'),
     stageId: uuid('stage_id'),
     closedReason: text('closed_reason'),
     // Contact (personal data).
