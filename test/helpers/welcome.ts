@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/core/db/index.js';
 import { organisations } from '../../src/modules/partners/schema.js';
 import { newReference } from '../../src/modules/welcome/files.js';
+import { bumpFilesVersion } from '../../src/modules/welcome/files-version.js';
 import {
   fileConsents,
   fileMembers,
@@ -119,5 +120,7 @@ export async function createTestFile(db: Db, options: TestFileOptions = {}) {
         reason: organisationId === lead?.id ? ('assignment' as const) : ('co-assignment' as const),
       })),
     );
+  // Written directly, not through the journal: tell the derived counts, as every journaled change does.
+  await bumpFilesVersion(db);
   return file;
 }

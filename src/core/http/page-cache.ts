@@ -30,7 +30,7 @@ export function localWrites(db: Db): number {
 export async function readDataVersion(db: Db): Promise<number> {
   const row = await one<{ v: number }>(
     db,
-    sql`select coalesce(max(version), 0)::int as v from data_versions`,
+    sql`select coalesce(max(version), 0)::int as v from data_versions where scope = 'public'`,
   );
   return Number(row?.v ?? 0);
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Actor, journalActor } from '../../core/auth/index.js';
 import type { Db } from '../../core/db/index.js';
 import { type JournalActor, record } from '../../core/journal/index.js';
+import { bumpFilesVersion } from './files-version.js';
 
 /**
  * Every journal entry about a file or anything inside it targets { type: 'file', id }: the file's timeline is
@@ -18,7 +19,12 @@ export async function recordFile(
 ): Promise<void> {
   const who = actor && 'role' in actor ? journalActor(actor) : (actor ?? journalActor(null));
   await record(db, { actor: who, action, target: { type: 'file', id: fileId }, before, after, ip });
+  // Every change of a file is journaled here: the one place that tells derived counts to refresh.
+  if (!readActions.has(action)) await bumpFilesVersion(db);
 }
+
+/** Journaled reads and downloads: they change nothing a count depends on. */
+const readActions = new Set(['file.read', 'file.export', 'kit.download', 'message.read', 'household.login']);
 
 /** Erasure: the journal keeps who did what and when about the file, never a personal value. */
 export async function scrubFileJournal(db: Db, fileId: string): Promise<void> {
