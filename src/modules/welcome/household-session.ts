@@ -74,7 +74,8 @@ export async function startHouseholdSession(
 }
 
 /**
- * The file of the household making this request, or null (no cookie, expired session, erased file). Household
+ * The file of the household making this request, or null (no cookie, expired session, erased file); for a
+ * merged file, the file it was merged into. Household
  * pages must also be kept out of the shared page cache: register them with `config: { publicCache: false }`.
  */
 export async function householdFile(ctx: AppContext, request: FastifyRequest): Promise<NewcomerFile | null> {
@@ -85,8 +86,10 @@ export async function householdFile(ctx: AppContext, request: FastifyRequest): P
     .from(householdSessions)
     .where(and(eq(householdSessions.id, hashToken(token)), gt(householdSessions.expiresAt, sql`now()`)));
   if (!session) return null;
-  const file = await findFile(ctx.db, session.fileId);
-  return file && file.status !== 'erased' ? file : null;
+  let file = await findFile(ctx.db, session.fileId);
+  // A file merged into another (the same household, found twice): the household continues in the kept one.
+  for (let hops = 0; file?.mergedInto && hops < 5; hops++) file = await findFile(ctx.db, file.mergedInto);
+  return file && file.status !== 'erased' && !file.mergedInto ? file : null;
 }
 
 /** Ends the household's session (log out), or every session of a file (erasure). */
