@@ -92,6 +92,8 @@ export const newcomerFiles = pgTable(
     index('newcomer_files_stage_idx').on(t.stageId),
     index('newcomer_files_epci_idx').on(t.epciCode),
     index('newcomer_files_referent_idx').on(t.referentId),
+    // Attribution counts per ambassador (issue 5).
+    index('newcomer_files_ambassador_idx').on(t.ambassadorCode),
     index('newcomer_files_activity_idx').on(t.status, t.lastActivityAt),
     check('newcomer_files_status_check', sql`${t.status} in ('intake','open','erased')`),
   ],
