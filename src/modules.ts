@@ -1,5 +1,6 @@
 import type { Module } from './core/module.js';
 import { accountsModule } from './modules/accounts/index.js';
+import { ambassadorsModule } from './modules/ambassadors/index.js';
 import { contentModule } from './modules/content/index.js';
 import { opportunitiesModule } from './modules/opportunities/index.js';
 import { partnersModule } from './modules/partners/index.js';
@@ -17,5 +18,6 @@ export const modules: Module[] = [
   steeringModule,
   opportunitiesModule,
   welcomeModule,
+  ambassadorsModule,
   siteModule,
 ];
