@@ -6,7 +6,6 @@ import { createUser, loginAs, postForm } from '../../../../test/helpers/factorie
 import { createTestFile, twoEpciOrganisations } from '../../../../test/helpers/welcome.js';
 import { rows } from '../../../core/db/index.js';
 import { mailOutbox } from '../../../core/mail/index.js';
-import { organisations } from '../../partners/schema.js';
 import { issueMagicLink } from '../household-session.js';
 import { fileMessages } from '../schema.js';
 
@@ -79,10 +78,9 @@ async function householdPost(cookie: string, url: string, fields: Record<string,
 async function setup() {
   const db = t.db();
   const [orgA, orgB] = await twoEpciOrganisations(db);
-  await db
-    .update(organisations)
-    .set({ email: 'accueil@exemple-epci.fr', phone: '05 65 00 00 00' })
-    .where(eq(organisations.id, orgA.id));
+  await db.execute(
+    sql`update organisations set email = 'accueil@exemple-epci.fr', phone = '05 65 00 00 00' where id = ${orgA.id}`,
+  );
   const referent = await createUser(db, {
     role: 'referent',
     organisationId: orgA.id,
