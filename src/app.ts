@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { AppContext } from './core/context.js';
 import { type Database, serverVersion } from './core/db/index.js';
+import { fileRoutes } from './core/files/index.js';
 import {
   buildAssets,
   installErrorPages,
@@ -85,6 +86,7 @@ export async function buildApp({ config, database, logger, jobs = null }: BuildO
     jobs: Boolean(ctx.jobs),
   }));
 
+  fileRoutes(app, ctx);
   for (const module of modules) await module.routes?.(app, ctx);
   return { app, ctx };
 }

@@ -17,6 +17,10 @@ export const ConfigSchema = Type.Object({
   DATABASE_URL: Type.String({ default: '' }),
   /** Folder for PGlite's data and local files. */
   DATA_DIR: Type.String({ default: './.data' }),
+  /** Folder of uploaded files (photos, content images) and their variants; empty: <DATA_DIR>/files. */
+  FILES_DIR: Type.String({ default: '' }),
+  /** The largest upload accepted (photos), in megabytes. */
+  MAX_UPLOAD_MB: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   /** smtp://user:pass@host:port; empty keeps every message in the outbox only. */
   SMTP_URL: Type.String({ default: '' }),
@@ -43,6 +47,8 @@ export const ConfigSchema = Type.Object({
   PAGE_CACHE_TTL_MS: Type.Integer({ minimum: 0, default: 1000 }),
   /** Audit journal entries older than this are purged by the daily maintenance job. */
   JOURNAL_RETENTION_DAYS: Type.Integer({ minimum: 30, default: 1095 }),
+  /** An active ambassador without any action for this many months is dormant (re-engagement email, staff list). */
+  AMBASSADOR_DORMANT_MONTHS: Type.Integer({ minimum: 1, maximum: 60, default: 6 }),
   /**
    * Load generated demonstration opportunities when there are none yet. Defaults to on for the embedded
    * database (a try-out) and off for PostgreSQL (a real deployment).
@@ -88,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (!config.PUBLIC_URL) config.PUBLIC_URL = `http://localhost:${config.PORT}`;
   config.PUBLIC_URL = config.PUBLIC_URL.replace(/\/+$/, '');
+  if (!config.FILES_DIR) config.FILES_DIR = `${config.DATA_DIR.replace(/\/+$/, '')}/files`;
   const databaseKind = config.DATABASE_URL ? 'postgres' : 'pglite';
   return { ...config, DEMO_DATA: config.DEMO_DATA ?? databaseKind === 'pglite', databaseKind };
 }

@@ -1,4 +1,15 @@
 export { type Assets, buildAssets } from './assets.js';
+export {
+  type CsvValue,
+  csvCell,
+  csvDateTime,
+  csvDocument,
+  csvLine,
+  csvNumber,
+  csvText,
+  guardFormula,
+  parisDateTime,
+} from './csv.js';
 export { installErrorPages } from './error-pages.js';
 export {
   AppError,

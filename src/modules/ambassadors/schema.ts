@@ -78,6 +78,8 @@ export const ambassadors = pgTable(
     languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
     interests: text('interests').array().notNull().default(sql`'{}'::text[]`),
     willing: text('willing').array().notNull().default(sql`'{}'::text[]`),
+    /** Ages of their children (optional, given in the profile): buddy matching pairs families of like ages. */
+    childrenAges: integer('children_ages').array().notNull().default(sql`'{}'::integer[]`),
     charterVersion: text('charter_version').notNull(),
     charterAcceptedAt: timestamp('charter_accepted_at', { withTimezone: true }).notNull(),
     status: text('status').$type<AmbassadorStatus>().notNull().default('pending'),
@@ -206,8 +208,8 @@ export const ambassadorTokens = pgTable(
     ambassadorId: uuid('ambassador_id')
       .notNull()
       .references(() => ambassadors.id, { onDelete: 'cascade' }),
-    /** confirm: the sign-up's email confirmation; login: a magic link. */
-    purpose: text('purpose').$type<'confirm' | 'login'>().notNull(),
+    /** confirm: the sign-up's email confirmation; login: a magic link; unsubscribe: a newsletter's link. */
+    purpose: text('purpose').$type<'confirm' | 'login' | 'unsubscribe'>().notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -11,15 +11,20 @@ import type { Db } from '../../core/db/index.js';
 import { confirmPath } from './paths.js';
 import { ambassadorTokens } from './schema.js';
 
-/** A confirmation link lives 7 days; a login link 48 hours. */
-const lifetimes = { confirm: 7 * 24 * 3600_000, login: 48 * 3600_000 } as const;
+/** A confirmation link lives 7 days; a login link 48 hours; a newsletter's unsubscribe link a year. */
+const lifetimes = {
+  confirm: 7 * 24 * 3600_000,
+  login: 48 * 3600_000,
+  unsubscribe: 365 * 24 * 3600_000,
+} as const;
+export type AmbassadorTokenPurpose = keyof typeof lifetimes;
 const tokenPattern = /^[A-Za-z0-9_-]{20,100}$/;
 
 /** A new single-use link's token; `confirmUrl` builds the sign-up confirmation URL from it. */
 export async function issueAmbassadorToken(
   db: Db,
   ambassadorId: string,
-  purpose: 'confirm' | 'login',
+  purpose: AmbassadorTokenPurpose,
 ): Promise<string> {
   const token = newToken();
   await db.insert(ambassadorTokens).values({
@@ -37,7 +42,7 @@ export const confirmUrl = (ctx: AppContext, token: string) => `${ctx.config.PUBL
 export async function consumeAmbassadorToken(
   db: Db,
   token: string,
-  purpose: 'confirm' | 'login',
+  purpose: AmbassadorTokenPurpose,
 ): Promise<string | null> {
   if (!tokenPattern.test(token)) return null;
   const [row] = await db

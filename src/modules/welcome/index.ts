@@ -16,8 +16,25 @@ import { seedWelcome } from './seed.js';
  * settling, run by the partners the household consented to. Scope rules: access.ts.
  */
 export { fileScope, openFile, territoryWide, welcomePolicy } from './access.js';
+// For the ambassadors' network (issue 5): attribution, leads, buddy pairings shown in the file and the space.
+export { type BuddyProfile, buddyContact, buddyProfile } from './buddy-profile.js';
+export { FileFrame } from './file/frame.js';
+export { type FileHeader, loadFileHeader } from './file/header.js';
+export type { NewcomerFile } from './files.js';
+export { projectKindLabels, touchFile } from './files.js';
 export { type CheckinMonthCounts, checkinCounts } from './followup/index.js';
+export { householdRoute, SpaceFrame, spacePaths as householdSpacePaths } from './household/index.js';
+export { householdFile } from './household-session.js';
+export { attributionCookieName, normaliseAmbassadorCode } from './intake/attribution.js';
+export { householdActor, recordFile } from './journal.js';
 export { intakeBase, spaceBase } from './paths.js';
+export {
+  type AttributionCount,
+  attributionByEpci,
+  attributionCounts,
+  createReferredFile,
+  type ReferredPerson,
+} from './referrals.js';
 
 export const welcomeModule: Module = {
   name: 'welcome',

@@ -1,4 +1,6 @@
 import type { FieldErrors } from '../../../core/http/index.js';
+import { ambassadorWillings } from '../schema.js';
+import { willingLabels } from './form.js';
 
 /** The error line of a field, linked from the summary through the field's id. */
 export function FieldError({ name, errors }: { name: string; errors?: FieldErrors | null }) {
@@ -100,5 +102,56 @@ export function Input(props: {
         aria-invalid={error ? 'true' : undefined}
       />
     </div>
+  );
+}
+
+/** Trade, skills, languages and interests: the same fields at sign-up and in the ambassador's profile. */
+export function SkillFields({
+  value,
+  errors,
+}: {
+  value: (field: string) => string;
+  errors?: FieldErrors | null;
+}) {
+  return (
+    <>
+      <Input name="trade" label="Votre métier" value={value('trade')} errors={errors} />
+      <Input
+        name="skills"
+        label="Vos compétences"
+        hint="Séparées par des virgules, par exemple : numérique, menuiserie, comptabilité."
+        value={value('skills')}
+        errors={errors}
+      />
+      <Input
+        name="languages"
+        label="Les langues que vous parlez"
+        hint="Séparées par des virgules, par exemple : anglais, occitan."
+        value={value('languages')}
+        errors={errors}
+      />
+      <Input
+        name="interests"
+        label="Vos centres d’intérêt"
+        hint="Séparés par des virgules, par exemple : randonnée, patrimoine, rugby."
+        value={value('interests')}
+        errors={errors}
+      />
+    </>
+  );
+}
+
+/** What the ambassador is willing to do (checkboxes), at sign-up and in the profile. */
+export function WillingField(props: { checked: string[]; hint?: string; errors?: FieldErrors | null }) {
+  return (
+    <ChoiceGroup
+      name="willing"
+      legend="Ce que vous êtes prêt à faire"
+      hint={props.hint}
+      type="checkbox"
+      options={ambassadorWillings.map((w) => ({ value: w, label: willingLabels[w] }))}
+      checked={props.checked}
+      errors={props.errors}
+    />
   );
 }

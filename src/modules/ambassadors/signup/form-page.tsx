@@ -2,9 +2,9 @@ import type { FieldErrors } from '../../../core/http/index.js';
 import { Breadcrumbs, CsrfField, ErrorSummary } from '../../../core/views/index.js';
 import type { CommuneSummary } from '../../territory/index.js';
 import { publicBase, signupPath } from '../paths.js';
-import { ambassadorKinds, ambassadorTies, ambassadorWillings } from '../schema.js';
-import { ChoiceGroup, FieldError, Input } from './fields.js';
-import { kindLabels, type SignupValues, tieLabels, willingLabels } from './form.js';
+import { ambassadorKinds, ambassadorTies } from '../schema.js';
+import { ChoiceGroup, FieldError, Input, SkillFields, WillingField } from './fields.js';
+import { kindLabels, type SignupValues, tieLabels } from './form.js';
 import type { Chapter, Charter } from './store.js';
 
 export const signupTitle = 'Devenir ambassadeur du Lot';
@@ -167,37 +167,12 @@ export function SignupFormPage(props: {
 
         <fieldset class="amb-section">
           <legend>Ce que vous savez faire</legend>
-          <Input name="trade" label="Votre métier" value={s('trade')} errors={errors} />
-          <Input
-            name="skills"
-            label="Vos compétences"
-            hint="Séparées par des virgules, par exemple : numérique, menuiserie, comptabilité."
-            value={s('skills')}
-            errors={errors}
-          />
-          <Input
-            name="languages"
-            label="Les langues que vous parlez"
-            hint="Séparées par des virgules, par exemple : anglais, occitan."
-            value={s('languages')}
-            errors={errors}
-          />
-          <Input
-            name="interests"
-            label="Vos centres d’intérêt"
-            hint="Séparés par des virgules, par exemple : randonnée, patrimoine, rugby."
-            value={s('interests')}
-            errors={errors}
-          />
+          <SkillFields value={s} errors={errors} />
         </fieldset>
 
-        <ChoiceGroup
-          name="willing"
-          legend="Ce que vous êtes prêt à faire"
-          hint="Cochez tout ce qui vous convient."
-          type="checkbox"
-          options={ambassadorWillings.map((w) => ({ value: w, label: willingLabels[w] }))}
+        <WillingField
           checked={values.willing ?? []}
+          hint="Cochez tout ce qui vous convient."
           errors={errors}
         />
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Breadcrumbs, CsrfField, formatNumber, Notice } from '../../../core/views/index.js';
-import { publicBase, signupPath } from '../paths.js';
+import { portraitsPath, publicBase, signupPath } from '../paths.js';
 
 function Frame({ title, children }: { title: string; children: ComponentChildren }) {
   return (
@@ -19,7 +19,7 @@ function Frame({ title, children }: { title: string; children: ComponentChildren
 }
 
 /** « Devenir ambassadeur »: what ambassadors do, how many they are, and the way to the form. */
-export function LandingPage({ active }: { active: number }) {
+export function LandingPage({ active, settled = 0 }: { active: number; settled?: number }) {
   return (
     <div class="container narrow amb-page amb-landing">
       <Breadcrumbs items={[{ href: '/', label: 'Accueil' }, { label: 'Ambassadeurs' }]} />
@@ -37,6 +37,15 @@ export function LandingPage({ active }: { active: number }) {
         ) : (
           'Le réseau s’ouvre : soyez parmi les premiers ambassadeurs.'
         )}
+      </p>
+      {settled > 0 && (
+        <p class="amb-count">
+          <strong>{formatNumber(settled)}</strong> {settled > 1 ? 'foyers installés' : 'foyer installé'} grâce
+          aux ambassadeurs.
+        </p>
+      )}
+      <p>
+        <a href={portraitsPath}>Découvrir les portraits d’ambassadeurs</a>
       </p>
       <h2>Ce que font les ambassadeurs</h2>
       <ul class="amb-roles">

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../core/context.js';
 import { hitRateLimit } from '../../../core/http/index.js';
 import { ambassadorActor, recordAmbassador } from '../journal.js';
 import { publicBase, signupPath } from '../paths.js';
+import { settledThanksToAmbassadors } from '../referral/index.js';
 import { consumeAmbassadorToken, issueAmbassadorToken } from '../tokens.js';
 import { parseSignup, type SignupValues } from './form.js';
 import { SignupFormPage, signupTitle } from './form-page.js';
@@ -66,11 +67,14 @@ export function signupPageRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
 
   app.get(publicBase, async (_request, reply) => {
-    const active = await countActiveAmbassadors(ctx.db);
+    const [active, settled] = await Promise.all([
+      countActiveAmbassadors(ctx.db),
+      settledThanksToAmbassadors(ctx.db),
+    ]);
     return reply.page({
       title: 'Devenir ambassadeur du Lot',
       description: 'Partagez, accueillez, témoignez : rejoignez le réseau des ambassadeurs du Lot.',
-      body: <LandingPage active={active} />,
+      body: <LandingPage active={active} settled={settled} />,
     });
   });
 

@@ -49,6 +49,22 @@ export const actionLabels: Record<string, string> = {
   'ambassador.leave': 'Départ du réseau',
   'ambassador.erase': 'Données effacées',
   'ambassador.login': 'Connexion',
+  'ambassador.profile': 'Profil modifié',
+  'ambassador.portrait': 'Portrait modifié',
+  'ambassador.export': 'Données exportées',
+  'ambassador.reengage': 'E-mail de relance envoyé',
+  'ambassador.unsubscribe': 'Désabonnement des lettres',
+  'mission.accept': 'Mission acceptée',
+  'mission.withdraw': 'Retrait d’une mission',
+  'mission.done': 'Mission réalisée',
+  'lead.report': 'Contact signalé',
+  'file.attribution': 'Dossier d’accueil attribué',
+  'buddy.propose': 'Proposé comme parrain ou marraine',
+  'buddy.ambassador.accept': 'Parrainage accepté',
+  'buddy.ambassador.decline': 'Parrainage refusé',
+  'buddy.household.accept': 'Parrainage accepté par le foyer',
+  'buddy.household.decline': 'Parrainage refusé par le foyer',
+  'buddy.end': 'Parrainage terminé',
 };
 
 export const actionLabel = (action: string) => actionLabels[action] ?? action;

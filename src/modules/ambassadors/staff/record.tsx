@@ -12,6 +12,7 @@ import { CsrfField, ErrorSummary, Field, formatDateTime, Notice } from '../../..
 import { recordAmbassador } from '../journal.js';
 import { adminAmbassadorPath } from '../paths.js';
 import { ambassadorsPolicy, assertCan } from '../policy.js';
+import { staffErasePath, staffExportPath } from '../privacy/index.js';
 import { actionLabel, kindLabel, tieLabel, willingLabel } from './labels.js';
 import { Frame, StatusBadge } from './layout.js';
 import {
@@ -189,6 +190,19 @@ async function render(
                 Refuser
               </button>
             </form>
+          </section>
+        )}
+        {ambassadorsPolicy(request.actor, 'manage') && (
+          <section aria-labelledby="data-title">
+            <h2 id="data-title">Données personnelles</h2>
+            <p>
+              <a class="button button--secondary" href={staffExportPath(a.id)} download>
+                Exporter les données (JSON)
+              </a>{' '}
+              <a class="button button--danger" href={staffErasePath(a.id)}>
+                Effacer les données
+              </a>
+            </p>
           </section>
         )}
         <section aria-labelledby="history-title">

@@ -1,3 +1,4 @@
+import { csvDateTime, csvLine, parisDateTime } from '../../../core/http/index.js';
 import { contractTypes, kindLabels, labelOf, priceBands, sectors } from '../kinds.js';
 import { opportunityPath, type PublicOpportunity } from '../public.js';
 import { type OpportunityKind, opportunityKinds } from '../schema.js';
@@ -5,52 +6,11 @@ import { publicDetails } from './api-representation.js';
 import { detailColumnsOf, detailText } from './csv-details.js';
 
 /**
- * The CSV export of a search, for French spreadsheet software: UTF-8 with a byte order mark (or Excel reads
- * it as Windows-1252), `;` between cells (the comma is the French decimal separator), CRLF line ends and
- * RFC 4180 quoting. Only fields of PublicOpportunity go out.
+ * The CSV export of a search (the format: core/http/csv.ts). Only fields of PublicOpportunity go out.
  */
 
 /** At most this many rows per export: beyond, a search is better narrowed (or read page by page from the API). */
 export const csvRowCap = 5000;
-
-type Cell = string | number | boolean | null | undefined;
-
-/**
- * A text cell, quoted when needed. A cell a spreadsheet would read as a formula (= + - @, or a tab or
- * carriage return before one) gets a leading apostrophe: an export must never run code on the reader's
- * computer (CSV injection).
- */
-export function csvText(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** A number the French way (decimal comma); numbers come from our own columns, never from free text. */
-export function csvNumber(value: number): string {
-  return Number.isFinite(value) ? String(value).replace('.', ',') : '';
-}
-
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  if (typeof value === 'number') return csvNumber(value);
-  return csvText(value);
-}
-
-export function csvLine(cells: Cell[]): string {
-  return `${cells.map(csvCell).join(';')}\r\n`;
-}
-
-const parisTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-/** "2025-03-14 09:30", Paris time: what spreadsheets read as a date and time. */
-export const csvDateTime = (d: Date | null) => (d ? parisTime.format(d) : '');
 
 export interface CsvOptions {
   publicUrl: string;
@@ -146,5 +106,5 @@ export function opportunitiesCsv(items: Row[], options: CsvOptions): string {
 
 /** "opportunites-2025-03-14.csv", the day in Paris. */
 export function csvFileName(now = new Date()): string {
-  return `opportunites-${parisTime.format(now).slice(0, 10)}.csv`;
+  return `opportunites-${parisDateTime(now).slice(0, 10)}.csv`;
 }

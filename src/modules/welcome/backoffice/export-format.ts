@@ -1,10 +1,9 @@
 /**
- * The files export as CSV (for French spreadsheet software: UTF-8 with a byte order mark, `;` between cells,
- * CRLF, RFC 4180 quoting) and as XLSX (exceljs). The same columns and the same guard in both: a cell a
- * spreadsheet would read as a formula (= + - @, or a tab or carriage return before one) gets a leading
- * apostrophe, so an export never runs code on the reader's computer (CSV injection), even once re-saved.
+ * The files export as CSV (core/http/csv.ts) and as XLSX (exceljs). The same columns and the same formula
+ * guard in both, so an export never runs code on the reader's computer (CSV injection), even once re-saved.
  */
 import ExcelJS from 'exceljs';
+import { csvDocument, guardFormula, parisDateTime } from '../../../core/http/index.js';
 import { projectKindLabels } from '../files.js';
 import { filePath } from '../paths.js';
 import { stageKindLabels } from './choices.js';
@@ -13,8 +12,6 @@ import type { FileRow } from './queries.js';
 
 /** At most this many rows per export: beyond, the list is better narrowed with the filters. */
 export const exportCap = 10_000;
-
-export const guardFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 type Cell = string | number | Date | null;
 
@@ -56,33 +53,15 @@ const columns: Column[] = [
   { header: 'Lien', width: 40, value: (r, c) => `${c.publicUrl}${filePath(r.id)}` },
 ];
 
-const parisTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-/** "2025-03-14 09:30", Paris time: what spreadsheets read as a date and time. */
-const parisText = (d: Date) => parisTime.format(d);
-
-function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  if (value instanceof Date) return parisText(value);
-  const safe = guardFormula(value);
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function filesCsv(items: FileRow[], context: ExportContext): string {
-  const lines = [columns.map((c) => csvCell(c.header)).join(';')];
-  for (const r of items) lines.push(columns.map((c) => csvCell(c.value(r, context))).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(
+    columns.map((c) => c.header),
+    items.map((r) => columns.map((c) => c.value(r, context))),
+  );
 }
 
 /** Paris wall-clock time as the UTC fields of a date: spreadsheets have no time zones. */
-const parisWallClock = (d: Date) => new Date(`${parisText(d).replace(' ', 'T')}:00Z`);
+const parisWallClock = (d: Date) => new Date(`${parisDateTime(d).replace(' ', 'T')}:00Z`);
 
 export async function filesXlsx(items: FileRow[], context: ExportContext): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

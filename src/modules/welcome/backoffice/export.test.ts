@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { type TestApp, testApp } from '../../../../test/helpers/app.js';
 import { createTestFile } from '../../../../test/helpers/welcome.js';
 import { rows } from '../../../core/db/index.js';
-import { filesCsv, guardFormula } from './export-format.js';
+import { guardFormula } from '../../../core/http/index.js';
+import { filesCsv } from './export-format.js';
 import { getPage, twoTeams } from './test-fixtures.js';
 
 let t: TestApp;

@@ -12,6 +12,8 @@ export const fileTabs = [
   { tab: 'logement', label: 'Logement temporaire' },
   { tab: 'kit', label: 'Kit d’accueil' },
   { tab: 'suivi', label: 'Suivi' },
+  // Served by the ambassadors' module (buddy suggestions and pairing, the file's ambassador).
+  { tab: 'parrainage', label: 'Parrainage' },
   { tab: 'donnees', label: 'Données personnelles' },
 ] as const;
 export type FileTab = (typeof fileTabs)[number]['tab'];

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/index.js';
 import { type Db, rows } from '../../../core/db/index.js';
-import type { FieldErrors } from '../../../core/http/index.js';
+import { bumpDataVersion, type FieldErrors } from '../../../core/http/index.js';
 import { getDepartement, listCommunes } from '../../territory/index.js';
 import { findFile, touchFile } from '../files.js';
 import { cancelCheckins, scheduleCheckins } from '../followup/index.js';
@@ -141,6 +141,9 @@ export async function changeStage(
       await cancelCheckins(tx, fileId);
     await touchFile(tx, fileId);
   });
+  // The public pages count households settled thanks to ambassadors: refresh their cached copies.
+  if (file.ambassadorCode && (target.kind === 'settled' || current?.kind === 'settled'))
+    await bumpDataVersion(db);
   return { ok: true, changed: true };
 }
 

@@ -113,6 +113,15 @@ const labels: Record<string, string> = {
   'member.update': 'Recherche d’emploi d’un adulte mise à jour',
   'housing.offer': 'Logement temporaire proposé au foyer',
   'housing.status': 'Demande de logement temporaire mise à jour',
+  // Written by the ambassadors' network (issue 5).
+  'file.referred': 'Contact signalé par un ambassadeur',
+  'file.attribution': 'Ambassadeur du dossier modifié',
+  'buddy.propose': 'Parrain ou marraine proposé',
+  'buddy.ambassador.accept': 'Parrainage accepté par l’ambassadeur',
+  'buddy.ambassador.decline': 'Parrainage refusé par l’ambassadeur',
+  'buddy.household.accept': 'Parrainage accepté par le foyer',
+  'buddy.household.decline': 'Parrainage refusé par le foyer',
+  'buddy.end': 'Parrainage terminé',
 };
 
 /** Families: an action nobody listed still reads as something, with its code for the curious. */

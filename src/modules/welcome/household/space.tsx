@@ -10,7 +10,7 @@ import { type NewcomerFile, touchFile } from '../files.js';
 import { householdFile } from '../household-session.js';
 import { type HousingSummary, housingSummaryForHousehold } from '../housing/index.js';
 import { householdActor, recordFile } from '../journal.js';
-import { intakeBase } from '../paths.js';
+import { intakeBase, spaceBase } from '../paths.js';
 import { householdRoute } from './login.js';
 import { addMessage, listMessages, messageMaxLength, notifyStaffOfMessage } from './messages.js';
 import { loadSpaceSummary, type SpaceSummary } from './summary.js';
@@ -148,6 +148,10 @@ export function spaceRoutes(app: FastifyInstance, ctx: AppContext): void {
                   Offres proposées ({proposals.total}
                   {proposals.unanswered ? `, dont ${proposals.unanswered} sans réponse` : ''})
                 </a>
+              </li>
+              <li>
+                {/* Served by the ambassadors' module (its householdBuddyPath). */}
+                <a href={`${spaceBase}/parrainage`}>Mon parrain ou ma marraine</a>
               </li>
               <li>
                 <a href={spacePaths.data}>Mes données</a>

@@ -14,7 +14,8 @@ import { IntakeFrame, StepForm } from './views/frame.js';
 export const originStep: StepHandler<undefined> = {
   load: async () => undefined,
   values: (file) => ({
-    heardFrom: file?.heardFrom ?? '',
+    // A file that came through an ambassador's link or code: that is most likely how they heard of us.
+    heardFrom: file?.heardFrom ?? (file?.ambassadorCode ? 'ambassador' : ''),
     heardDetail: file?.heardDetail ?? '',
     ambassadorCode: file?.ambassadorCode ?? '',
   }),

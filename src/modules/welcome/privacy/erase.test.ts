@@ -21,6 +21,8 @@ test('the household deletes its file: nothing personal remains, the anonymous co
   const { orgA, referent, file } = await setup(t);
   const db = t.db();
   const email = file.email!;
+  // Brought by an ambassador: the code must survive erasure so the ambassador's counts hold.
+  await db.execute(sql`update newcomer_files set ambassador_code = 'LOT-ERASE' where id = ${file.id}`);
   const cookie = await householdSession(t, file.id);
   await householdPost(t, cookie, '/mon-espace/messages', { body: 'Message à effacer' }, '/mon-espace');
   const opportunity = await createTestOpportunity(db);
@@ -74,8 +76,10 @@ test('the household deletes its file: nothing personal remains, the anonymous co
   const f = await one<Record<string, unknown>>(db, sql`select * from newcomer_files where id = ${file.id}`);
   assert.equal(f?.status, 'erased');
   assert.ok(f?.erased_at);
-  for (const column of ['contact_name', 'email', 'phone', 'project_note', 'heard_detail', 'ambassador_code'])
+  for (const column of ['contact_name', 'email', 'phone', 'project_note', 'heard_detail'])
     assert.equal(f?.[column], null, column);
+  // The ambassador who brought the household keeps the count: the code names the ambassador, not the person.
+  assert.equal(f?.ambassador_code, 'LOT-ERASE');
   for (const table of [
     'file_members',
     'file_messages',

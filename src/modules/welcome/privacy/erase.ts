@@ -20,10 +20,11 @@ export async function eraseFile(ctx: AppContext, fileId: string, by: Actor | Jou
   await ctx.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     // Contact, free text and anything a person typed; kept: what counts need and nobody can be found by
-    // (project kinds, business sector, places, timeline, how they heard of us, campaign, profile, stage, dates).
+    // (project kinds, business sector, places, timeline, how they heard of us, campaign, profile, stage, dates)
+    // and the ambassador's code: it names the ambassador, not the household, and keeps their counts right.
     await db.execute(sql`update newcomer_files set
         contact_name = null, email = null, phone = null, project_note = null, heard_detail = null,
-        ambassador_code = null, housing_budget = null, closed_reason = null, inactivity_warned_at = null,
+        housing_budget = null, closed_reason = null, inactivity_warned_at = null,
         status = 'erased', erased_at = now(), updated_at = now()
       where id = ${fileId}`);
     for (const table of [
