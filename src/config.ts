@@ -21,6 +21,13 @@ export const ConfigSchema = Type.Object({
   FILES_DIR: Type.String({ default: '' }),
   /** The largest upload accepted (photos), in megabytes. */
   MAX_UPLOAD_MB: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  /** Keep uploads in this S3-compatible bucket instead of FILES_DIR (S3_ENDPOINT and both keys then required). */
+  S3_BUCKET: Type.String({ default: '' }),
+  /** Base URL of the S3 service, e.g. https://s3.fr-par.scw.cloud (path-style requests). */
+  S3_ENDPOINT: Type.String({ default: '' }),
+  S3_REGION: Type.String({ default: 'us-east-1' }),
+  S3_ACCESS_KEY_ID: Type.String({ default: '' }),
+  S3_SECRET_ACCESS_KEY: Type.String({ default: '' }),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   /** smtp://user:pass@host:port; empty keeps every message in the outbox only. */
   SMTP_URL: Type.String({ default: '' }),
@@ -91,6 +98,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = converted as Static<typeof ConfigSchema>;
   if (config.DATABASE_URL && !/^postgres(ql)?:\/\//.test(config.DATABASE_URL)) {
     throw new ConfigError('Configuration invalide :\n  DATABASE_URL doit commencer par postgres://');
+  }
+  if (config.S3_BUCKET) {
+    const missing = (['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter(
+      (k) => !config[k],
+    );
+    if (missing.length)
+      throw new ConfigError(
+        `Configuration invalide :\n  S3_BUCKET est défini, il manque : ${missing.join(', ')}`,
+      );
+    if (!/^https?:\/\//.test(config.S3_ENDPOINT))
+      throw new ConfigError(
+        'Configuration invalide :\n  S3_ENDPOINT doit commencer par https:// (ou http://)',
+      );
   }
   if (!config.PUBLIC_URL) config.PUBLIC_URL = `http://localhost:${config.PORT}`;
   config.PUBLIC_URL = config.PUBLIC_URL.replace(/\/+$/, '');

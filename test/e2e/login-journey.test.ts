@@ -46,7 +46,7 @@ test('focus is visible on links, fields and buttons reached with Tab', async () 
   const kinds = new Set<string>();
   for (const path of ['/', '/connexion']) {
     await page.goto(path, { waitUntil: 'load' });
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 20; i++) {
       await page.keyboard.press('Tab');
       const ring = await focusRing(page);
       if (!ring) continue;

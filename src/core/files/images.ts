@@ -3,7 +3,7 @@ import sharp, { type Metadata } from 'sharp';
 import type { Config } from '../../config.js';
 import type { Db } from '../db/index.js';
 import { storedFiles } from './schema.js';
-import { createStorage } from './storage.js';
+import { createStorage, type StorageConfig } from './storage.js';
 
 export type StoredFile = typeof storedFiles.$inferSelect;
 
@@ -34,7 +34,7 @@ export interface StoreImageInput {
 
 export type StoreImageResult = { ok: true; file: StoredFile } | { ok: false; error: string };
 
-type FilesContext = { db: Db; config: Pick<Config, 'FILES_DIR' | 'MAX_UPLOAD_MB'> };
+type FilesContext = { db: Db; config: StorageConfig & Pick<Config, 'MAX_UPLOAD_MB'> };
 
 /** HEIC (iPhone photos): the prebuilt image library cannot decode it (patents), so it gets its own message. */
 function looksLikeHeic(data: Buffer): boolean {
@@ -118,7 +118,7 @@ export async function storeImage(ctx: FilesContext, input: StoreImageInput): Pro
  * enlarged, and without any metadata (sharp drops EXIF, so a phone's GPS position never leaves the server).
  */
 export async function variantOf(
-  config: Pick<Config, 'FILES_DIR'>,
+  config: StorageConfig,
   file: StoredFile,
   width: VariantWidth,
   format: VariantFormat,

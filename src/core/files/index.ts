@@ -20,6 +20,7 @@ export {
 } from './images.js';
 export { type ImageFile, imageUrl, ResponsiveImage, srcSet } from './responsive-image.js';
 export { fileRoutes } from './routes.js';
+export { type S3Settings, S3Storage, signV4 } from './s3.js';
 export { storedFiles } from './schema.js';
 export { deleteStoredFile, findStoredFile } from './service.js';
-export { createStorage, LocalStorage, type Storage } from './storage.js';
+export { createStorage, LocalStorage, type Storage, type StorageConfig } from './storage.js';

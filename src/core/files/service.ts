@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Config } from '../../config.js';
 import type { Db } from '../db/index.js';
 import { type StoredFile, variantPrefix } from './images.js';
 import { storedFiles } from './schema.js';
-import { createStorage } from './storage.js';
+import { createStorage, type StorageConfig } from './storage.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,10 +17,7 @@ export async function findStoredFile(db: Db, id: string | null | undefined): Pro
  * Removes a file everywhere: its row first (so nothing links to it any more), then the original and every
  * variant. Returns false when there was no such file.
  */
-export async function deleteStoredFile(
-  ctx: { db: Db; config: Pick<Config, 'FILES_DIR'> },
-  id: string,
-): Promise<boolean> {
+export async function deleteStoredFile(ctx: { db: Db; config: StorageConfig }, id: string): Promise<boolean> {
   const file = await findStoredFile(ctx.db, id);
   if (!file) return false;
   await ctx.db.delete(storedFiles).where(eq(storedFiles.id, file.id));

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../config.js';
+import { S3Storage } from './s3.js';
 
 /**
  * Where the bytes of uploads live, by key (`originals/<id>`, `variants/<id>/<width>.<ext>`). Keys are always
  * built by this service from uuids, never taken from a request. A driver only moves bytes: the database row
- * (stored_files) is the record of what exists. An S3-compatible driver (issue 6) implements the same five
- * methods and is chosen in `createStorage`.
+ * (stored_files) is the record of what exists. The S3-compatible driver (s3.ts) implements the same five
+ * methods; `createStorage` chooses.
  */
 export interface Storage {
   put(key: string, data: Buffer): Promise<void>;
@@ -23,7 +24,7 @@ export interface Storage {
 const keyPattern = /^[a-z0-9-]+(\/[a-z0-9-]+(\.[a-z0-9]+)?)*\/?$/;
 
 /** Defence in depth: a key that could climb out of the folder is a bug, refused loudly. */
-function checkKey(key: string): string {
+export function checkKey(key: string): string {
   if (!keyPattern.test(key)) throw new Error(`Invalid storage key: ${key}`);
   return key;
 }
@@ -88,8 +89,33 @@ export class LocalStorage implements Storage {
 
 const storages = new Map<string, Storage>();
 
-/** The storage the configuration asks for (one instance per folder): the single place a driver is chosen. */
-export function createStorage(config: Pick<Config, 'FILES_DIR'>): Storage {
+/** What choosing a driver reads: the S3 settings are optional so callers holding only FILES_DIR still type-check. */
+export type StorageConfig = Pick<Config, 'FILES_DIR'> &
+  Partial<
+    Pick<Config, 'S3_ENDPOINT' | 'S3_REGION' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'>
+  >;
+
+/**
+ * The storage the configuration asks for (one instance per folder or bucket): the single place a driver is
+ * chosen. An S3 bucket when S3_BUCKET is set (loadConfig checks the rest is there), the local folder otherwise.
+ */
+export function createStorage(config: StorageConfig): Storage {
+  if (config.S3_BUCKET) {
+    const settings = {
+      endpoint: config.S3_ENDPOINT ?? '',
+      region: config.S3_REGION || 'us-east-1',
+      bucket: config.S3_BUCKET,
+      accessKeyId: config.S3_ACCESS_KEY_ID ?? '',
+      secretAccessKey: config.S3_SECRET_ACCESS_KEY ?? '',
+    };
+    const id = `s3:${settings.endpoint}/${settings.bucket}:${settings.accessKeyId}`;
+    let storage = storages.get(id);
+    if (!storage) {
+      storage = new S3Storage(settings, checkKey);
+      storages.set(id, storage);
+    }
+    return storage;
+  }
   const root = path.resolve(config.FILES_DIR);
   let storage = storages.get(root);
   if (!storage) {

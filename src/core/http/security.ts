@@ -10,8 +10,9 @@ declare module 'fastify' {
 }
 
 /**
- * Strict CSP (no inline script or style, nothing from another host), the usual security headers, and CSRF on
- * every unsafe method: the token travels in a hidden field, its secret in an HttpOnly cookie.
+ * Strict CSP (no inline script or style, nothing from another host but the video players a visitor asks
+ * for), the usual security headers, and CSRF on every unsafe method: the token travels in a hidden field, its
+ * secret in an HttpOnly cookie.
  */
 export async function installSecurity(app: FastifyInstance, options: { secureCookies: boolean }) {
   await app.register(helmet, {
@@ -24,6 +25,14 @@ export async function installSecurity(app: FastifyInstance, options: { secureCoo
         'img-src': ["'self'", 'data:'],
         'font-src': ["'self'"],
         'connect-src': ["'self'"],
+        // Content videos, only after the visitor clicks « Charger la vidéo » (modules/content/markdown/video.ts):
+        // the three privacy-enhanced players, nothing else.
+        'frame-src': [
+          "'self'",
+          'https://www.youtube-nocookie.com',
+          'https://player.vimeo.com',
+          'https://www.dailymotion.com',
+        ],
         'form-action': ["'self'"],
         'frame-ancestors': ["'none'"],
         'base-uri': ["'self'"],

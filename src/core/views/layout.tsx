@@ -12,6 +12,10 @@ export interface LayoutProps {
   staff?: boolean;
   noindex?: boolean;
   canonical?: string;
+  /** Open Graph properties (og:title, og:image…), written as <meta property> in the head. */
+  openGraph?: Record<string, string>;
+  /** Feeds of the page (e.g. the news as Atom), announced in the head so readers find them. */
+  alternates?: { type: string; href: string; title: string }[];
   navigation: NavItem[];
   children: ComponentChildren;
 }
@@ -23,6 +27,8 @@ export function Layout({
   staff,
   noindex,
   canonical,
+  openGraph,
+  alternates,
   navigation,
   children,
 }: LayoutProps) {
@@ -37,6 +43,19 @@ export function Layout({
         {description && <meta name="description" content={description} />}
         {(noindex || staff) && <meta name="robots" content="noindex, nofollow" />}
         {canonical && <link rel="canonical" href={`${page.publicUrl}${canonical}`} />}
+        {openGraph &&
+          Object.entries(openGraph).map(([property, content]) => (
+            <meta key={property} property={property} content={content} />
+          ))}
+        {alternates?.map((a) => (
+          <link
+            key={a.href}
+            rel="alternate"
+            type={a.type}
+            href={`${page.publicUrl}${a.href}`}
+            title={a.title}
+          />
+        ))}
         <meta name="theme-color" content="#1f5c4a" />
         <link rel="icon" href={page.asset('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={page.asset('site.css')} />

@@ -35,6 +35,8 @@ export const spacePaths = {
   buddies: `${spaceBase}/parrainages`,
   buddy: (id: string) => `${spaceBase}/parrainages/${id}`,
   data: `${spaceBase}/donnees`,
+  /** Upcoming events of the content module tagged for the network. */
+  events: `${spaceBase}/evenements`,
 };
 
 /** Staff: the directory and the validation queue, then the animation pages. */
@@ -49,6 +51,8 @@ export const adminPaths = {
   newsletters: `${adminBase}/lettres`,
   newsletter: (id: string) => `${adminBase}/lettres/${id}`,
   map: `${adminBase}/carte`,
+  /** Invite the network to the content module's events tagged for it. */
+  events: `${adminBase}/evenements`,
 };
 
 /** The buddy tab of a newcomer file (served by this module, shown among the file's tabs by welcome). */

@@ -1,9 +1,51 @@
-import type { BrandPlatform, TargetProfile } from '../content/index.js';
+import { ResponsiveImage } from '../../core/files/index.js';
+import { type BrandPlatform, contentPath, type PublicContent, type TargetProfile } from '../content/index.js';
 import { CommuneSearchForm } from '../territory/index.js';
 import { intakeBase } from '../welcome/index.js';
 import { Landscape } from './landscape.js';
 
-export function HomePage({ brand, profiles }: { brand: BrandPlatform; profiles: TargetProfile[] }) {
+/** A story chosen for a target profile (the home page shows one per profile). */
+export interface FeaturedStory {
+  story: PublicContent;
+  profile: TargetProfile | null;
+}
+
+/** Story teasers (home and profile pages): lead image, title linking to the story, summary. */
+export function StoryTeasers({ stories }: { stories: FeaturedStory[] }) {
+  return (
+    <ul class="story-teasers">
+      {stories.map(({ story: s, profile }) => (
+        <li key={s.id}>
+          <article class="story-teaser">
+            {s.imageFileId && (
+              <ResponsiveImage
+                file={{ id: s.imageFileId, width: s.imageWidth, height: s.imageHeight }}
+                alt={s.imageAlt ?? ''}
+                class="story-teaser__image"
+              />
+            )}
+            {profile && <p class="story-teaser__profile">{profile.name}</p>}
+            <h3 class="story-teaser__title">
+              <a href={contentPath(s.kind, s.slug)}>{s.title}</a>
+            </h3>
+            {s.demo && <span class="demo-badge">Exemple fictif</span>}
+            {s.summary && <p>{s.summary}</p>}
+          </article>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function HomePage({
+  brand,
+  profiles,
+  stories,
+}: {
+  brand: BrandPlatform;
+  profiles: TargetProfile[];
+  stories: FeaturedStory[];
+}) {
   return (
     <>
       <section class="hero" aria-labelledby="hero-title">
@@ -46,6 +88,25 @@ export function HomePage({ brand, profiles }: { brand: BrandPlatform; profiles: 
           ))}
         </ul>
       </section>
+
+      {stories.length > 0 && (
+        <section class="container section" aria-labelledby="recits-title">
+          <h2 id="recits-title">Ils ont choisi le Lot</h2>
+          <p class="lead">Celles et ceux qui se sont installés ici racontent leur parcours.</p>
+          <StoryTeasers stories={stories} />
+          <ul class="story-links">
+            <li>
+              <a href="/recits">Lire tous les récits</a>
+            </li>
+            <li>
+              <a href="/reussites">Les réussites</a>
+            </li>
+            <li>
+              <a href="/actualites">Les actualités</a>
+            </li>
+          </ul>
+        </section>
+      )}
 
       <section class="container section intake-call" aria-labelledby="projet-title">
         <h2 id="projet-title">Vous avez un projet d’installation ?</h2>

@@ -4,15 +4,36 @@ import type { AppContext } from '../../core/context.js';
 import { notFound } from '../../core/http/index.js';
 import type { Module, SitemapEntry } from '../../core/module.js';
 import { readSeed } from '../../core/seeds/index.js';
-import { findProfile, getBrand, listProfiles } from '../content/index.js';
+import {
+  findProfile,
+  getBrand,
+  listProfiles,
+  listPublicContents,
+  type TargetProfile,
+} from '../content/index.js';
 import { listProgramme } from '../steering/index.js';
-import { HomePage } from './home.js';
+import { type FeaturedStory, HomePage } from './home.js';
 import { AccessibilityPage, type LegalInfo, LegalNoticePage, PrivacyPage } from './legal.js';
 import { ProfilePage } from './profile.js';
 import { ProgrammePage } from './programme.js';
 import { robotsTxt, SiteMapPage, sitemapXml } from './sitemap.js';
 
 const ProfileParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,60}$' }) });
+
+/** The latest public story of each profile, each story once (a story tagged for two profiles shows for the first). */
+async function storiesPerProfile(ctx: AppContext, profiles: TargetProfile[]): Promise<FeaturedStory[]> {
+  const lists = await Promise.all(
+    profiles.map((p) =>
+      listPublicContents(ctx.db, { kinds: ['story'], profile: p.slug, limit: profiles.length }),
+    ),
+  );
+  const chosen: FeaturedStory[] = [];
+  profiles.forEach((profile, i) => {
+    const story = lists[i]?.find((s) => !chosen.some((c) => c.story.id === s.id));
+    if (story) chosen.push({ story, profile });
+  });
+  return chosen;
+}
 
 function routes(app: FastifyInstance, ctx: AppContext) {
   const legal = readSeed<LegalInfo>('legal.json');
@@ -22,12 +43,13 @@ function routes(app: FastifyInstance, ctx: AppContext) {
   app.get('/', async (_request, reply) => {
     const [brand, profiles] = await Promise.all([getBrand(ctx.db), listProfiles(ctx.db)]);
     if (!brand) throw notFound('La plateforme n’est pas encore initialisée.');
+    const stories = await storiesPerProfile(ctx, profiles);
     return reply.page({
       title: ctx.siteName(),
       description: `${brand.positioning}. Vivre, travailler, entreprendre dans le Lot : trouvez votre chemin.`,
       canonical: '/',
       scripts: ['commune-search'],
-      body: <HomePage brand={brand} profiles={profiles} />,
+      body: <HomePage brand={brand} profiles={profiles} stories={stories} />,
     });
   });
 
@@ -38,11 +60,13 @@ function routes(app: FastifyInstance, ctx: AppContext) {
       const profile = await findProfile(ctx.db, request.params.slug);
       if (!profile) throw notFound();
       const others = (await listProfiles(ctx.db)).filter((p) => p.slug !== profile.slug);
+      const latest = await listPublicContents(ctx.db, { kinds: ['story'], profile: profile.slug, limit: 3 });
+      const stories = latest.map((story) => ({ story, profile: null }));
       return reply.page({
         title: `${profile.name} : s’installer dans le Lot`,
         description: profile.tagline,
         canonical: `/profils/${profile.slug}`,
-        body: <ProfilePage profile={profile} others={others} />,
+        body: <ProfilePage profile={profile} others={others} stories={stories} />,
       });
     },
   );

@@ -1,8 +1,17 @@
 import { Breadcrumbs } from '../../core/views/index.js';
 import type { TargetProfile } from '../content/index.js';
 import { intakeBase } from '../welcome/index.js';
+import { type FeaturedStory, StoryTeasers } from './home.js';
 
-export function ProfilePage({ profile, others }: { profile: TargetProfile; others: TargetProfile[] }) {
+export function ProfilePage({
+  profile,
+  others,
+  stories,
+}: {
+  profile: TargetProfile;
+  others: TargetProfile[];
+  stories: FeaturedStory[];
+}) {
   return (
     <div class="container">
       <Breadcrumbs items={[{ href: '/', label: 'Accueil' }, { label: profile.name }]} />
@@ -32,6 +41,15 @@ export function ProfilePage({ profile, others }: { profile: TargetProfile; other
           </li>
         </ul>
       </div>
+      {stories.length > 0 && (
+        <section aria-labelledby="recits-title">
+          <h2 id="recits-title">Ils ont choisi le Lot</h2>
+          <StoryTeasers stories={stories} />
+          <p>
+            <a href={`/recits?profil=${profile.slug}`}>Lire tous les récits « {profile.name} »</a>
+          </p>
+        </section>
+      )}
       <h2>Les autres profils</h2>
       <ul class="tags">
         {others.map((o) => (

@@ -2,6 +2,7 @@ import type { GeoProjection } from 'd3-geo';
 import { Breadcrumbs, formatNumber } from '../../core/views/index.js';
 import { type CommuneCard, type CommuneSummary, communePath } from './communes.js';
 import { epciKindLabel, epciPath } from './epcis.js';
+import { type LifeCard, LifeCardView } from './facilities/index.js';
 import { distanceKm, formatKm, type LonLat } from './geo.js';
 import { CommunesMap } from './map.js';
 import { highlightFill, mutedFill } from './palette.js';
@@ -109,12 +110,15 @@ export function CommunePage({
   prefectureCode,
   inName,
   ofName,
+  facilities,
 }: {
   card: CommuneCard;
   locator: Locator | null;
   prefectureCode: string | null;
   inName: string;
   ofName: string;
+  /** Facilities and broadband figures, sourced (issue 6); null when the commune has no card data. */
+  facilities?: LifeCard | null;
 }) {
   const { commune, epci, neighbours } = card;
   const density =
@@ -199,6 +203,8 @@ export function CommunePage({
           </p>
         </section>
       </div>
+
+      {facilities && <LifeCardView card={facilities} communeName={commune.name} />}
 
       <section class="commune-situation" aria-labelledby="situation-titre">
         <h2 id="situation-titre">Situation et communes voisines</h2>

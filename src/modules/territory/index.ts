@@ -1,4 +1,5 @@
 import type { Module } from '../../core/module.js';
+import { facilityRoutes, seedFacilities } from './facilities/index.js';
 import { territoryRoutes } from './routes.js';
 import { seedTerritory } from './seed.js';
 import { territorySitemap } from './sitemap.js';
@@ -36,7 +37,13 @@ export { normalizeSearch, slugify } from './text.js';
 
 export const territoryModule: Module = {
   name: 'territory',
-  seed: seedTerritory,
-  routes: territoryRoutes,
+  async seed(db, log) {
+    await seedTerritory(db, log);
+    await seedFacilities(db, log);
+  },
+  routes(app, ctx) {
+    territoryRoutes(app, ctx);
+    facilityRoutes(app, ctx);
+  },
   sitemap: territorySitemap,
 };

@@ -5,6 +5,7 @@ import { CommunePage, type Locator, summary } from './commune-page.js';
 import { communeCard, communePath, getDepartement, listCommuneShapes, listCommunes } from './communes.js';
 import { EpciPage } from './epci-page.js';
 import { type Epci, epciBorders, epciPath, listEpcis, listEpcisWithLocalCount } from './epcis.js';
+import { lifeCard } from './facilities/index.js';
 import { CommunesMap, fitMap } from './map.js';
 import { epciColours, mutedFill } from './palette.js';
 import type { TerritorySeed } from './reference.js';
@@ -128,6 +129,7 @@ export async function communeBody(
   const card = await communeCard(db, slug, seed.landmarks);
   if (!card) throw notFound('Cette commune n’existe pas ici. Cherchez-la par son nom ou son code postal.');
   const { commune } = card;
+  const facilities = await lifeCard(db, commune.code);
   return {
     title: `${commune.name} (${commune.postalCodes[0] ?? commune.code}), commune ${seed.ofName}`,
     description: summary(card, departement.chefLieu, seed.ofName),
@@ -139,6 +141,7 @@ export async function communeBody(
         prefectureCode={departement.chefLieu}
         inName={seed.inName}
         ofName={seed.ofName}
+        facilities={facilities}
       />,
     ),
   };

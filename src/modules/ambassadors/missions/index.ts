@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../core/context.js';
+import { ambassadorEventRoutes } from './events.js';
 import { spaceMissionRoutes } from './space-routes.js';
 import { missionFormRoutes } from './staff-form.js';
 import { missionListRoutes } from './staff-list.js';
@@ -11,4 +12,5 @@ export function missionRoutes(app: FastifyInstance, ctx: AppContext): void {
   missionFormRoutes(app, ctx);
   missionPageRoutes(app, ctx);
   spaceMissionRoutes(app, ctx);
+  ambassadorEventRoutes(app, ctx);
 }

@@ -6,6 +6,7 @@ import { publicBase, spacePaths } from '../paths.js';
 export const spaceSections = [
   { href: spacePaths.home, label: 'Accueil' },
   { href: spacePaths.missions, label: 'Missions' },
+  { href: spacePaths.events, label: 'Événements' },
   { href: spacePaths.kit, label: 'Kit de partage' },
   { href: spacePaths.impact, label: 'Mon impact' },
   { href: spacePaths.lead, label: 'Signaler un contact' },

@@ -9,6 +9,7 @@ import { statusBadges, statusLabels } from './labels.js';
 export const staffSections = [
   { href: adminPaths.directory, label: 'Répertoire' },
   { href: adminPaths.missions, label: 'Missions' },
+  { href: adminPaths.events, label: 'Événements' },
   { href: adminPaths.impact, label: 'Impact' },
   { href: adminPaths.dormant, label: 'Ambassadeurs inactifs' },
   { href: adminPaths.newsletters, label: 'Lettres' },
