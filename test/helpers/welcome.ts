@@ -1,5 +1,6 @@
 /** Newcomer files for tests, written directly (the intake's own path is tested by the intake's tests). */
 import { eq, sql } from 'drizzle-orm';
+import { hashToken, newToken } from '../../src/core/auth/index.js';
 import type { Db } from '../../src/core/db/index.js';
 import { organisations } from '../../src/modules/partners/schema.js';
 import { newReference } from '../../src/modules/welcome/files.js';
@@ -9,6 +10,7 @@ import {
   fileMembers,
   fileShares,
   fileStages,
+  householdSessions,
   newcomerFiles,
 } from '../../src/modules/welcome/schema.js';
 import { welcomeSeed } from '../../src/modules/welcome/seed.js';
@@ -123,4 +125,13 @@ export async function createTestFile(db: Db, options: TestFileOptions = {}) {
   // Written directly, not through the journal: tell the derived counts, as every journaled change does.
   await bumpFilesVersion(db);
   return file;
+}
+
+/** A household session cookie for a file, as its magic link would open it. */
+export async function householdCookie(db: Db, fileId: string): Promise<string> {
+  const token = newToken();
+  await db
+    .insert(householdSessions)
+    .values({ id: hashToken(token), fileId, expiresAt: new Date(Date.now() + 3_600_000) });
+  return `choisir_foyer=${token}`;
 }

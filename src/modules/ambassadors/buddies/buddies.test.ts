@@ -4,10 +4,12 @@ import { eq, sql } from 'drizzle-orm';
 import { ambassadorCookie, createTestAmbassador } from '../../../../test/helpers/ambassadors.js';
 import { cookiesOf, csrfTokenIn, type TestApp, testApp } from '../../../../test/helpers/app.js';
 import { createUser, loginAs, postForm } from '../../../../test/helpers/factories.js';
-import { createTestFile, epciOrganisation } from '../../../../test/helpers/welcome.js';
-import { hashToken, newToken } from '../../../core/auth/index.js';
+import {
+  createTestFile,
+  epciOrganisation,
+  householdCookie as householdSessionCookie,
+} from '../../../../test/helpers/welcome.js';
 import { rows } from '../../../core/db/index.js';
-import { householdSessions } from '../../welcome/schema.js';
 import { fileBuddyPath, householdBuddyPath, spacePaths } from '../paths.js';
 import { buddyPairings } from '../schema.js';
 
@@ -30,13 +32,7 @@ async function submit(cookie: string, page: string, url: string, fields: Record<
   });
 }
 
-async function householdCookie(fileId: string): Promise<string> {
-  const token = newToken();
-  await t.ctx.db
-    .insert(householdSessions)
-    .values({ id: hashToken(token), fileId, expiresAt: new Date(Date.now() + 3_600_000) });
-  return `choisir_foyer=${token}`;
-}
+const householdCookie = (fileId: string) => householdSessionCookie(t.ctx.db, fileId);
 
 const fileJournal = async (fileId: string) =>
   (

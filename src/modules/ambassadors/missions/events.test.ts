@@ -3,10 +3,10 @@ import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { ambassadorCookie, createTestAmbassador } from '../../../../test/helpers/ambassadors.js';
 import { type TestApp, testApp } from '../../../../test/helpers/app.js';
+import { createTestEvent } from '../../../../test/helpers/content.js';
 import { createUser, loginAs, postForm } from '../../../../test/helpers/factories.js';
 import { journal } from '../../../core/journal/index.js';
 import { mailOutbox } from '../../../core/mail/index.js';
-import { contents } from '../../content/schema.js';
 import { inviteEventPath, spaceEventsPath, staffEventsPath } from './events.js';
 
 let t: TestApp;
@@ -19,24 +19,8 @@ before(async () => {
 after(() => t.close());
 
 const day = 24 * 60 * 60 * 1000;
-async function event(title: string, values: Partial<typeof contents.$inferInsert> = {}) {
-  const [row] = await t.ctx.db
-    .insert(contents)
-    .values({
-      kind: 'event',
-      slug: `evt-${Math.random().toString(36).slice(2, 10)}`,
-      title,
-      status: 'published',
-      publishAt: new Date(Date.now() - day),
-      startsAt: new Date(Date.now() + 7 * day),
-      placeName: 'Salle des fêtes',
-      placeCommuneCode: '46042',
-      forAmbassadors: true,
-      ...values,
-    })
-    .returning();
-  return row;
-}
+const event = (title: string, values: Parameters<typeof createTestEvent>[2] = {}) =>
+  createTestEvent(t.ctx.db, title, values);
 
 test('the ambassador’s space lists upcoming public events for the network only', async () => {
   await event('Apéro des ambassadeurs');
