@@ -3,6 +3,7 @@
  * adding one means adding an entry (a name, a summary, its options, and what it runs).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { openConfiguredDatabase } from './boot.js';
@@ -21,6 +22,7 @@ import {
   runFranceTravailImport,
 } from './modules/opportunities/index.js';
 import { findOrganisationBySlug, hostOrganisation } from './modules/partners/index.js';
+import { BpeFileError, runBpeImport } from './modules/territory/index.js';
 import { seedAll } from './seed.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -128,6 +130,42 @@ export const commands: Record<string, Command> = {
         `Import terminé : ${run.created} créées, ${run.updated} mises à jour, ${run.unchanged} inchangées, ${run.rejected} rejetées.`,
       );
       for (const r of run.report) print(`  ligne ${r.line}, ${r.field} : ${r.reason}`);
+    },
+  },
+  'import-bpe': {
+    summary:
+      'Importe la Base permanente des équipements de l’INSEE (fichier CSV, même celui de la France entière) : seules les communes du territoire sont gardées.',
+    usage: '<fichier.csv> --source "INSEE, BPE 2024" --date AAAA-MM-JJ',
+    positionals: true,
+    options: { source: { type: 'string' }, date: { type: 'string' } },
+    async run({ values, positionals, database, print }) {
+      const [file, ...extra] = positionals;
+      if (!file || extra.length) throw new UsageError('Indiquez le fichier CSV de la BPE.');
+      const source = typeof values.source === 'string' ? values.source.trim() : '';
+      const date = typeof values.date === 'string' ? values.date.trim() : '';
+      if (!source || source.length > 120)
+        throw new UsageError(
+          'L’option --source est obligatoire (120 caractères au plus) : elle s’affiche sur les fiches.',
+        );
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+        throw new UsageError('L’option --date attend la date des données, par exemple 2024-01-01.');
+      if (!fs.existsSync(file)) throw new UsageError(`Fichier introuvable : ${file}`);
+      print(`Import de ${file}…`);
+      try {
+        const result = await runBpeImport(
+          database!.db,
+          { content: { path: file }, fileName: path.basename(file), source, sourceDate: date },
+          cliActor,
+        );
+        print(
+          `Import terminé : ${result.rows} lignes lues, ${result.inserted} équipements du territoire importés, ${result.skipped} lignes ignorées.`,
+        );
+        for (const p of result.problems)
+          print(p.line ? `  ligne ${p.line} : ${p.message}` : `  ${p.message}`);
+      } catch (error) {
+        if (error instanceof BpeFileError) throw new UsageError(error.message);
+        throw error;
+      }
     },
   },
   demo: {

@@ -24,6 +24,7 @@ export {
   unauthenticated,
 } from './errors.js';
 export { type FieldErrors, type FormResult, parseForm } from './forms.js';
+export { acceptMultipart, type MultipartLimits, type Upload, uploadIn } from './multipart.js';
 export { bumpDataVersion, installPageCache, localWrites, readDataVersion } from './page-cache.js';
 export { type PageOptions, pageRenderer } from './pages.js';
 export { pageCount, pageNumber } from './pagination.js';

@@ -21,6 +21,7 @@ export {
   listCommunes,
 } from './communes.js';
 export { type Epci, epciKindLabel, epciPath, findEpciBySlug, listEpcis } from './epcis.js';
+export { BpeFileError, runBpeImport } from './facilities/index.js';
 export { distanceKm, formatKm, type LonLat } from './geo.js';
 export {
   CommunesMap,

@@ -1,8 +1,13 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../core/context.js';
 import { findStoredFile } from '../../../core/files/index.js';
-import { type FieldErrors, pageCount, pageNumber } from '../../../core/http/index.js';
+import {
+  acceptMultipart,
+  type FieldErrors,
+  pageCount,
+  pageNumber,
+  uploadIn,
+} from '../../../core/http/index.js';
 import { portraitsPath, spacePaths } from '../paths.js';
 import { type Ambassador, ambassadorRoute } from '../session.js';
 import { ambassadorOrLogin } from '../space/guard.js';
@@ -16,13 +21,6 @@ import {
   removePortraitPhoto,
   savePortrait,
 } from './store.js';
-
-/** The uploaded photo as the multipart hook leaves it in the body. */
-interface Upload {
-  filename: string;
-  data: Buffer;
-  truncated: boolean;
-}
 
 /** Public portraits (/ambassadeurs/portraits) and the ambassador's « Mon portrait » page in their space. */
 export function portraitRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -65,27 +63,10 @@ export function portraitRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  // The photo comes as multipart/form-data, parsed in its own scope so no other route accepts it. The whole
-  // form is read in preValidation (attachFieldsToBody) with the photo in memory up to MAX_UPLOAD_MB; the
-  // global CSRF check runs later, at preHandler, and finds the hidden _csrf field in request.body. A photo too
-  // large is truncated, then refused with a French message at the field, never a bare 413. The « Retirer la
+  // The photo comes as multipart/form-data, in its own scope so no other route accepts it. The « Retirer la
   // photo » form is urlencoded: the root formbody parser still serves this scope.
   app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      throwFileSizeLimit: false,
-      limits: { fileSize: maxUploadMb * 1024 * 1024, files: 1, fields: 10, parts: 12, fieldSize: 10_000 },
-      async onFile(part: MultipartFile) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        const upload: Upload = {
-          filename: part.filename,
-          data: Buffer.concat(chunks),
-          truncated: part.file.truncated,
-        };
-        (part as unknown as { value: Upload }).value = upload;
-      },
-    });
+    await acceptMultipart(scope, { fileSize: maxUploadMb * 1024 * 1024 });
     scope.post(spacePaths.portrait, ambassadorRoute, (request, reply) =>
       savePortraitRoute(ctx, request, reply, formPage),
     );
@@ -129,9 +110,9 @@ async function savePortraitRoute(
   if (text.length > portraitTextMax)
     errors.text = `Votre texte fait ${text.length} caractères : raccourcissez-le à ${portraitTextMax} au plus.`;
   else if (values.optIn && !text) errors.text = 'Écrivez quelques mots pour publier votre portrait.';
-  const upload = body.photo as Upload | undefined;
-  const hasPhoto = Boolean(upload && Buffer.isBuffer(upload.data) && upload.data.length > 0);
-  if (hasPhoto && upload?.truncated)
+  const upload = uploadIn(body, 'photo');
+  const hasPhoto = upload !== null;
+  if (upload?.truncated)
     errors.photo = `La photo dépasse ${ctx.config.MAX_UPLOAD_MB} Mo : choisissez une image plus légère.`;
   if (Object.keys(errors).length) {
     if (hasPhoto && !errors.photo)

@@ -25,8 +25,13 @@ test('the posted form previews without saving', async () => {
     ['preview', '1'],
   ]);
   assert.equal(preview.statusCode, 200);
-  assert.match(preview.body, /Aperçu — non publié/);
+  assert.match(preview.body, /Aperçu — non enregistré/);
+  assert.match(preview.body, /<h2 id="apercu-titre">Un aperçu<\/h2>/);
   assert.match(preview.body, /<strong>gras<\/strong>/);
+  // The form follows the preview with everything typed, so the editor saves from there.
+  const form = preview.body.slice(preview.body.indexOf('id="formulaire"'));
+  assert.match(form, /name="title"[^>]*value="Un aperçu"/);
+  assert.match(form, /## Un intertitre/);
   const saved = await one(t.db(), sql`select 1 from contents where title = 'Un aperçu'`);
   assert.equal(saved, undefined);
 });

@@ -1,10 +1,15 @@
 /** Create, edit, preview and delete a content (editors and administrators). */
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../../core/auth/index.js';
 import type { AppContext } from '../../../core/context.js';
 import { findStoredFile } from '../../../core/files/index.js';
-import { type FieldErrors, forbidden, notFound } from '../../../core/http/index.js';
+import {
+  acceptMultipart,
+  type FieldErrors,
+  forbidden,
+  notFound,
+  uploadIn,
+} from '../../../core/http/index.js';
 import { CsrfField, Notice } from '../../../core/views/index.js';
 import { listEpcis } from '../../territory/index.js';
 import { listProfiles } from '../brand.js';
@@ -15,8 +20,8 @@ import { type ContentKind, contentKinds } from '../schema.js';
 import { kindLabels } from '../themes.js';
 import { ContentForm } from './form.js';
 import { Frame } from './layout.js';
-import { PreviewPage, type PreviewView, previewHtml } from './preview.js';
-import { type Action, saveForm, type Upload } from './save.js';
+import { PostedPreview, PreviewPage, type PreviewView, previewHtml } from './preview.js';
+import { type Action, saveForm } from './save.js';
 import { type Content, deleteContent, findContent, imagesMap, listContentImages } from './store.js';
 import { emptyValues, type FormValues, valuesFromBody, valuesFromContent } from './values.js';
 
@@ -58,6 +63,8 @@ export function formRoutes(app: FastifyInstance, ctx: AppContext): void {
       status?: number;
       notice?: string;
       conflict?: boolean;
+      /** The posted form rendered above the form. */
+      preview?: PreviewView;
     } = {},
   ) => {
     const lead = await findStoredFile(ctx.db, content?.imageFileId);
@@ -66,12 +73,18 @@ export function formRoutes(app: FastifyInstance, ctx: AppContext): void {
     const title = content
       ? `Modifier : ${content.title}`
       : `Nouveau contenu : ${kindLabels[kind].one.toLowerCase()}`;
+    const previewed = options.preview && {
+      view: options.preview,
+      html: previewHtml(options.preview.body, await imagesMap(ctx.db, options.preview.contentId)),
+    };
     return reply.page({
       status: options.status,
-      title,
+      title: previewed ? `Aperçu — ${title}` : title,
       staff: true,
+      scripts: previewed ? markdownScripts(previewed.html) : undefined,
       body: (
         <Frame title={title} trail={[]}>
+          {previewed && <PostedPreview {...previewed} />}
           <ContentForm
             view={{
               kind,
@@ -131,7 +144,6 @@ export function formRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: c.summary,
       body: c.body,
       lead: await leadOf(c.imageFileId),
-      unsaved: false,
     });
   });
 
@@ -144,19 +156,19 @@ export function formRoutes(app: FastifyInstance, ctx: AppContext): void {
     const actor = can(request, 'edit');
     const body = (request.body ?? {}) as Record<string, unknown>;
     const values = valuesFromBody(body);
-    if (body.preview !== undefined) {
-      const hasUpload = [body.image, body.bodyImage].some((u) => (u as Upload | undefined)?.data?.length);
-      return previewPage(reply, {
-        kind,
-        contentId: content?.id ?? null,
-        title: values.title,
-        summary: values.summary,
-        body: values.body,
-        lead: values.removeImage ? null : await leadOf(content?.imageFileId ?? null),
-        unsaved: true,
-        pendingUpload: hasUpload,
+    if (body.preview !== undefined)
+      return formPage(reply, kind, content, {
+        values,
+        preview: {
+          kind,
+          contentId: content?.id ?? null,
+          title: values.title,
+          summary: values.summary,
+          body: values.body,
+          lead: values.removeImage ? null : await leadOf(content?.imageFileId ?? null),
+          pendingUpload: ['image', 'bodyImage'].some((field) => uploadIn(body, field)),
+        },
       });
-    }
     const outcome = await saveForm(ctx, actor, kind, content, values, body);
     if (outcome.ok)
       return reply.redirect(
@@ -175,30 +187,13 @@ export function formRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   };
 
-  // The form is multipart (image uploads), parsed in its own scope so no other route accepts it. Fields are read
-  // in preValidation; the global CSRF check runs later (preHandler) and finds _csrf in the body. A file too
-  // large is truncated, then refused with a French message at its field, never a bare 413.
+  // The form is multipart (image uploads), in its own scope so no other route accepts it.
   app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      throwFileSizeLimit: false,
-      limits: {
-        fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024,
-        files: 2,
-        fields: 100,
-        parts: 110,
-        fieldSize: 200_000,
-      },
-      async onFile(part: MultipartFile) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        const upload: Upload = {
-          filename: part.filename,
-          data: Buffer.concat(chunks),
-          truncated: part.file.truncated,
-        };
-        (part as unknown as { value: Upload }).value = upload;
-      },
+    await acceptMultipart(scope, {
+      fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024,
+      files: 2,
+      fields: 100,
+      fieldSize: 200_000,
     });
     scope.post(adminPaths.create, async (request, reply) => post(request, reply, null, kindOf(request)));
     scope.post(adminPaths.edit(':id'), async (request, reply) => {

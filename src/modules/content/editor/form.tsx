@@ -62,7 +62,14 @@ export function ContentForm({ view }: { view: FormView }) {
           )}
         </p>
       )}
-      <form method="post" action={action} enctype="multipart/form-data" class="content-form" noValidate>
+      <form
+        method="post"
+        action={action}
+        enctype="multipart/form-data"
+        class="content-form"
+        noValidate
+        id="formulaire"
+      >
         <CsrfField />
         <input type="hidden" name="revision" value={v.revision} />
         <TextInput

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../../../core/auth/index.js';
 import type { AppContext } from '../../../core/context.js';
 import { deleteStoredFile, storedFiles, storeImage } from '../../../core/files/index.js';
-import { bumpDataVersion, type FieldErrors } from '../../../core/http/index.js';
+import { bumpDataVersion, type FieldErrors, type Upload, uploadIn } from '../../../core/http/index.js';
 import { contentPolicy } from '../policy.js';
 import type { ContentKind, ContentStatus } from '../schema.js';
 import { parisDateTime } from './dates.js';
@@ -14,18 +14,6 @@ import { addContentImage, type Content, saveContent, slugTaken } from './store.j
 import { checkValues, type FormValues } from './values.js';
 
 export const imagePurpose = 'content-image';
-
-/** An uploaded file as the multipart hook leaves it in the body. */
-export interface Upload {
-  filename: string;
-  data: Buffer;
-  truncated: boolean;
-}
-
-const uploadOf = (v: unknown): Upload | null => {
-  const u = v as Upload | undefined;
-  return u && typeof u === 'object' && Buffer.isBuffer(u.data) && u.data.length > 0 ? u : null;
-};
 
 export const actions = ['save', 'review', 'publish', 'unpublish'] as const;
 export type Action = (typeof actions)[number];
@@ -51,8 +39,8 @@ export async function saveForm(
   const action = actionOf(body.action);
   if ((action === 'publish' || action === 'unpublish') && !contentPolicy(actor, 'publish'))
     return { ok: false, status: 403 };
-  const lead = uploadOf(body.image);
-  const inline = uploadOf(body.bodyImage);
+  const lead = uploadIn(body, 'image');
+  const inline = uploadIn(body, 'bodyImage');
   const checked = await checkValues(ctx.db, kind, values);
   const errors: FieldErrors = checked.ok ? {} : { ...checked.errors };
   const tooLarge = `L’image dépasse ${ctx.config.MAX_UPLOAD_MB} Mo : choisissez une image plus légère.`;

@@ -4,10 +4,10 @@ import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { csrfTokenIn, type TestApp, testApp } from '../../../../test/helpers/app.js';
 import { createUser, departement, loginAs } from '../../../../test/helpers/factories.js';
+import { fromRoot } from '../../../core/paths.js';
 import { opportunities, opportunitySellers } from '../schema.js';
 
-const fixture = (name: string) =>
-  fs.readFileSync(new URL(`../../../../test/fixtures/imports/${name}`, import.meta.url));
+const fixture = (name: string) => fs.readFileSync(fromRoot('test/fixtures/imports', name));
 
 let t: TestApp;
 let admin: string;

@@ -1,8 +1,7 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { journalActor } from '../../../core/auth/index.js';
 import type { AppContext } from '../../../core/context.js';
-import { AppError, type FieldErrors, notFound } from '../../../core/http/index.js';
+import { AppError, acceptMultipart, type FieldErrors, notFound, uploadIn } from '../../../core/http/index.js';
 import { CsrfField, Notice } from '../../../core/views/index.js';
 import { listProfiles } from '../../content/index.js';
 import { findOrganisation, listOrganisations } from '../../partners/index.js';
@@ -25,13 +24,6 @@ import {
   templatePath,
   UploadForm,
 } from './views.js';
-
-/** The uploaded file as the multipart hook leaves it in the body. */
-interface Upload {
-  filename: string;
-  data: Buffer;
-  truncated: boolean;
-}
 
 export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
   /** Imports are for moderators; anyone else gets a 404, as if the pages did not exist. */
@@ -197,27 +189,10 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
     });
   });
 
-  // The upload takes multipart/form-data, parsed in its own scope so no other route accepts it. The whole
-  // form is read in the preValidation hook (attachFieldsToBody) with the file kept in memory up to 5 MB;
-  // the global CSRF check runs later, at preHandler, and finds the hidden _csrf field in request.body as in
-  // any urlencoded form: no token in the URL, no exception to the CSRF rule. A CSV of that size fits in
-  // memory comfortably, and a file too large is truncated, never refused with a bare 413.
+  // The upload takes multipart/form-data, in its own scope so no other route accepts it (a CSV of 5 MB fits in
+  // memory comfortably).
   app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      throwFileSizeLimit: false,
-      limits: { fileSize: maxUploadBytes, files: 1, fields: 10, parts: 12, fieldSize: 10_000 },
-      async onFile(part: MultipartFile) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        const upload: Upload = {
-          filename: part.filename,
-          data: Buffer.concat(chunks),
-          truncated: part.file.truncated,
-        };
-        (part as unknown as { value: Upload }).value = upload;
-      },
-    });
+    await acceptMultipart(scope, { fileSize: maxUploadBytes });
 
     scope.post(importsPath, async (request, reply) => {
       guard(request);
@@ -233,9 +208,8 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
         ? await findOrganisation(ctx.db, values.organisation)
         : undefined;
       if (!organisation) errors.organisation = 'Choisissez l’organisation qui publie ces annonces.';
-      const upload = body.fichier as Upload | undefined;
-      if (!upload || !Buffer.isBuffer(upload.data) || upload.data.length === 0)
-        errors.fichier = 'Choisissez un fichier CSV à importer.';
+      const upload = uploadIn(body, 'fichier');
+      if (!upload) errors.fichier = 'Choisissez un fichier CSV à importer.';
       else if (upload.truncated)
         errors.fichier = 'Le fichier dépasse 5 Mo : découpez-le en plusieurs fichiers.';
       if (Object.keys(errors).length || !kind || !organisation || !upload)

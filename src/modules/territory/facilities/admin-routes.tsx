@@ -1,13 +1,14 @@
-import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Actor, hasRole, journalActor } from '../../../core/auth/index.js';
 import type { AppContext } from '../../../core/context.js';
 import {
+  acceptMultipart,
   bumpDataVersion,
   type FieldErrors,
   forbidden,
   notFound,
   unauthenticated,
+  uploadIn,
 } from '../../../core/http/index.js';
 import { record } from '../../../core/journal/index.js';
 import { Notice } from '../../../core/views/index.js';
@@ -24,7 +25,8 @@ import {
   ImportsTable,
   maxUploadBytes,
 } from './admin-views.js';
-import { BpeFileError, importBpe } from './bpe.js';
+import { BpeFileError } from './bpe.js';
+import { runBpeImport } from './bpe-run.js';
 import { listFacilityTypes } from './catalogue.js';
 import {
   addFacility,
@@ -35,12 +37,6 @@ import {
   setFact,
   uuidPattern,
 } from './store.js';
-
-interface Upload {
-  filename: string;
-  data: Buffer;
-  truncated: boolean;
-}
 
 /**
  * Who may import facility data and edit the cards' facts: administrators and editors. This is the content
@@ -262,24 +258,10 @@ export function facilityAdminRoutes(app: FastifyInstance, ctx: AppContext): void
     return reply.redirect(`${communeAdminPath(code)}?enregistre=1`, 303);
   });
 
-  // Multipart in its own scope (as the opportunities imports do): the file is read in the preValidation hook,
-  // so the global CSRF check finds the hidden _csrf field in request.body like in any other form.
+  // The upload takes multipart/form-data, in its own scope so no other route accepts it. The national file
+  // is larger than the web limit: `npm run import:bpe` loads it from the command line.
   app.register(async (scope) => {
-    await scope.register(multipart, {
-      attachFieldsToBody: 'keyValues',
-      throwFileSizeLimit: false,
-      limits: { fileSize: maxUploadBytes, files: 1, fields: 10, parts: 12, fieldSize: 10_000 },
-      async onFile(part: MultipartFile) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        const upload: Upload = {
-          filename: part.filename,
-          data: Buffer.concat(chunks),
-          truncated: part.file.truncated,
-        };
-        (part as unknown as { value: Upload }).value = upload;
-      },
-    });
+    await acceptMultipart(scope, { fileSize: maxUploadBytes });
 
     scope.post(facilitiesAdminPath, async (request, reply) => {
       guard(request);
@@ -287,27 +269,18 @@ export function facilityAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       const values = { source: text(body.source), sourceDate: text(body.sourceDate, 20) };
       const errors: FieldErrors = {};
       checkSource(values.source, values.sourceDate, ['source', 'sourceDate'], errors);
-      const upload = body.fichier as Upload | undefined;
-      if (!upload || !Buffer.isBuffer(upload.data) || upload.data.length === 0)
-        errors.fichier = 'Choisissez le fichier CSV de la BPE à importer.';
+      const upload = uploadIn(body, 'fichier');
+      if (!upload) errors.fichier = 'Choisissez le fichier CSV de la BPE à importer.';
       else if (upload.truncated)
         errors.fichier =
           'Le fichier dépasse 30 Mo : importez un extrait du département plutôt que la France entière.';
       if (Object.keys(errors).length || !upload) return indexPage(reply, values, errors, 400);
       try {
-        const result = await importBpe(db, {
-          content: upload.data,
-          fileName: upload.filename || 'fichier.csv',
-          ...values,
-          createdBy: request.actor?.userId ?? null,
-        });
-        await record(db, {
-          actor: journalActor(request.actor),
-          action: 'facility.import',
-          target: { type: 'facility_import', id: result.id },
-          after: { ...values, rows: result.rows, inserted: result.inserted, skipped: result.skipped },
-        });
-        await bumpDataVersion(db);
+        await runBpeImport(
+          db,
+          { content: upload.data, fileName: upload.filename || 'fichier.csv', ...values },
+          journalActor(request.actor),
+        );
         return reply.redirect(`${facilitiesAdminPath}?importe=1`, 303);
       } catch (error) {
         if (error instanceof BpeFileError) return indexPage(reply, values, { fichier: error.message }, 400);

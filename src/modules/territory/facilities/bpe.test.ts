@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { freshDatabase } from '../../../../test/helpers/db.js';
 import type { Database } from '../../../core/db/index.js';
 import { rows } from '../../../core/db/index.js';
+import { readDataVersion } from '../../../core/http/index.js';
 import { BpeFileError, importBpe, pointOf } from './bpe.js';
+import { runBpeImport } from './bpe-run.js';
 import { demoSource } from './seed.js';
 
 let database: Database;
@@ -170,4 +175,44 @@ test('pointOf: quality decides, WGS84 is preferred, missing points give null', (
   assert.equal(pointOf({ LONGITUDE: '1.5', LATITUDE: '44.5', QUALITE_GEOLOC: 'Mauvaise' }), null);
   assert.equal(pointOf({ LAMBERT_X: '', LAMBERT_Y: '' }), null);
   assert.equal(pointOf({ LONGITUDE: '120', LATITUDE: '44' }), null);
+});
+
+test('a file on disk (the national file, from the command line) streams in, is journaled and refreshes the pages', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpe-'));
+  const file = path.join(dir, 'bpe-france.csv');
+  // Rows of other départements first, more than the sniffed head, then a Latin-1 name of the Lot.
+  const other = '2023;93;13;13055;130550101;D301;892000;6247000;Bonne\n'.repeat(30_000);
+  fs.writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from('AN;REG;DEP;DEPCOM;DCIRIS;TYPEQU;LAMBERT_X;LAMBERT_Y;QUALITE_XY;NOMRS\n'),
+      Buffer.from(other),
+      Buffer.from('2023;76;46;46042;460420000;D301;575923.4;6373630.7;Bonne;Pharmacie Sévigné\n', 'latin1'),
+    ]),
+  );
+  const version = await readDataVersion(database.db);
+  const source = 'INSEE, BPE 2023 (test fichier)';
+  const result = await runBpeImport(
+    database.db,
+    { content: { path: file }, fileName: 'bpe-france.csv', source, sourceDate: '2023-01-01' },
+    { id: null, label: 'ligne de commande' },
+  );
+  fs.rmSync(dir, { recursive: true });
+  assert.equal(result.rows, 30_001);
+  assert.equal(result.inserted, 1);
+  assert.equal((await facilitiesOf(source))[0]?.name, 'Pharmacie Sévigné');
+  const [entry] = await rows<{ actor_label: string; target_id: string }>(
+    database.db,
+    sql`select actor_label, target_id from journal where action = 'facility.import' order by id desc limit 1`,
+  );
+  assert.deepEqual(entry, { actor_label: 'ligne de commande', target_id: result.id });
+  assert.ok((await readDataVersion(database.db)) > version, 'cached pages are refreshed');
+  await assert.rejects(
+    runBpeImport(
+      database.db,
+      { content: { path: file }, fileName: 'x.csv', source, sourceDate: '2023-01-01' },
+      { id: null, label: 'ligne de commande' },
+    ),
+    (e: unknown) => e instanceof BpeFileError && /Fichier illisible/.test(e.message),
+  );
 });

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { and, eq, isNotNull } from 'drizzle-orm';
@@ -14,7 +15,8 @@ proj4.defs(
 const toWgs84 = proj4('EPSG:2154', 'EPSG:4326');
 
 export interface BpeImportInput {
-  content: string | Buffer;
+  /** The file's bytes (a web upload), or the path of a file on disk, read as a stream (the national file). */
+  content: string | Buffer | { path: string };
   fileName: string;
   /** As shown on the card: « INSEE, BPE 2023 ». Re-importing the same source replaces its rows. */
   source: string;
@@ -87,6 +89,38 @@ function headerOf(content: string | Buffer): string {
   return content.subarray(0, end < 0 ? Math.min(content.length, 4096) : end).toString('latin1');
 }
 
+/** The first megabyte of a file on disk: enough to read the header. */
+function headOfFile(path: string): Buffer {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, 'r');
+  } catch {
+    throw new BpeFileError(`Fichier illisible : ${path}`);
+  }
+  try {
+    const buffer = Buffer.alloc(1024 * 1024);
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Whether a whole file on disk is valid UTF-8, read once as a stream: a national file's accents may first
+ * appear millions of lines in, far beyond any head one could sniff.
+ */
+async function fileIsUtf8(path: string): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of fs.createReadStream(path)) decoder.decode(chunk as Buffer, { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function* chunks(content: string | Buffer) {
   for (let i = 0; i < content.length; i += chunkSize) yield content.slice(i, i + chunkSize);
 }
@@ -98,7 +132,10 @@ function* chunks(content: string | Buffer) {
  * through without being held twice. One transaction: a file that breaks midway changes nothing.
  */
 export async function importBpe(db: Db, input: BpeImportInput): Promise<BpeImportResult> {
-  const { content } = input;
+  const given = input.content;
+  const onDisk = typeof given === 'object' && !Buffer.isBuffer(given) ? given.path : null;
+  // A file on disk is judged by its head; a whole file in memory, by itself.
+  const content = onDisk ? headOfFile(onDisk) : (given as string | Buffer);
   if (content.length === 0) throw new BpeFileError('Le fichier est vide.');
   const sample = typeof content === 'string' ? null : content.subarray(0, 4096);
   if (sample?.includes(0)) throw new BpeFileError('Ce fichier n’est pas un fichier CSV (contenu binaire).');
@@ -112,7 +149,8 @@ export async function importBpe(db: Db, input: BpeImportInput): Promise<BpeImpor
     throw new BpeFileError(
       'Ce fichier n’a pas la forme d’un fichier de la BPE : la première ligne doit nommer les colonnes, dont DEPCOM et TYPEQU.',
     );
-  const encoding = typeof content === 'string' || isUtf8(content) ? 'utf8' : 'latin1';
+  const utf8 = onDisk ? await fileIsUtf8(onDisk) : typeof content === 'string' || isUtf8(content);
+  const encoding = utf8 ? 'utf8' : 'latin1';
 
   const communeCodes = new Set((await db.select({ code: communes.code }).from(communes)).map((c) => c.code));
   const typeCodes = new Set(
@@ -153,7 +191,8 @@ export async function importBpe(db: Db, input: BpeImportInput): Promise<BpeImpor
       batch = [];
     };
 
-    const parser = Readable.from(chunks(content)).pipe(
+    const source = onDisk ? fs.createReadStream(onDisk) : Readable.from(chunks(content));
+    const parser = source.pipe(
       parse({
         delimiter,
         encoding,

@@ -10,6 +10,7 @@ export { canEditFacts } from './admin-routes.js';
  * broadband figures, each sourced and dated. The card itself renders on the commune page (views.tsx).
  */
 export { BpeFileError, type BpeImportInput, type BpeImportResult, importBpe } from './bpe.js';
+export { runBpeImport } from './bpe-run.js';
 export { type LifeCard, lifeCard } from './life-card.js';
 export { LifeCardView } from './life-card-view.js';
 

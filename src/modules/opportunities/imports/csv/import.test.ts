@@ -5,13 +5,13 @@ import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { type TestApp, testApp } from '../../../../../test/helpers/app.js';
 import { createOrganisation, createUser } from '../../../../../test/helpers/factories.js';
+import { fromRoot } from '../../../../core/paths.js';
 import type { Organisation } from '../../../partners/index.js';
 import { findPublicOpportunity } from '../../public.js';
 import { importRuns, opportunities, opportunitySellers } from '../../schema.js';
 import { CsvFileError, csvSource, importCsv } from './run.js';
 
-const fixture = (name: string) =>
-  fs.readFileSync(new URL(`../../../../../test/fixtures/imports/${name}`, import.meta.url));
+const fixture = (name: string) => fs.readFileSync(fromRoot('test/fixtures/imports', name));
 const actor = { id: null, label: 'test' };
 
 let t: TestApp;
