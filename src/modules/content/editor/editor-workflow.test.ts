@@ -160,4 +160,37 @@ test('an event’s dates are read in Paris; body images get their snippet; publi
   );
   assert.equal(new Date(allDay?.starts_at as Date).toISOString(), '2026-01-16T23:00:00.000Z');
   assert.equal(allDay?.all_day, true);
+
+  // Removing a body image: refused while the text still shows it, then gone with its file.
+  const snippet = `![Un panier de truffes](image:${image?.file_id})`;
+  const keep = [
+    ['title', 'Fête de la truffe'],
+    ['startDate', '2026-01-17'],
+    ['allDay', 'oui'],
+  ] as [string, string][];
+  const stillUsed = await submit(adminPaths.edit(id), [
+    ...keep,
+    ['revision', '2'],
+    ['body', `Le marché.\n\n${snippet}`],
+    ['removeBodyImages', image?.file_id as string],
+  ]);
+  assert.equal(stillUsed.statusCode, 400);
+  assert.match(stillUsed.body, /Cette image est encore dans le texte/);
+  assert.match(stillUsed.body, /name="removeBodyImages" value="[^"]+" checked/);
+  const removed = await submit(adminPaths.edit(id), [
+    ...keep,
+    ['revision', '2'],
+    ['body', 'Le marché.'],
+    ['removeBodyImages', image?.file_id as string],
+  ]);
+  assert.equal(removed.statusCode, 303);
+  const left = await one(t.db(), sql`select 1 from content_images where content_id = ${id}`);
+  assert.equal(left, undefined, 'the image is no longer the content’s');
+  const file = await one(t.db(), sql`select 1 from stored_files where id = ${image?.file_id}`);
+  assert.equal(file, undefined, 'its file is deleted');
+  const journal = await one<{ n: number }>(
+    t.db(),
+    sql`select count(*)::int as n from journal where action = 'content.image.remove' and target_id = ${id}`,
+  );
+  assert.equal(journal?.n, 1);
 });

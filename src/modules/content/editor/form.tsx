@@ -9,7 +9,7 @@ import { kindLabels, themes } from '../themes.js';
 import { Checkbox, Checkboxes, FileInput, TextArea } from './fields.js';
 import { EventFields, MarkdownHelp } from './form-sections.js';
 import { StatusBadge } from './layout.js';
-import type { Content } from './store.js';
+import { type Content, imageSnippet } from './store.js';
 import { type FormValues, summaryMax, titleMax } from './values.js';
 
 export interface FormView {
@@ -26,9 +26,6 @@ export interface FormView {
   epcis: Epci[];
   maxUploadMb: number;
 }
-
-export const imageSnippet = (i: { fileId: string; alt: string }) =>
-  `![${i.alt.replace(/[[\]]/g, '')}](image:${i.fileId})`;
 
 export function ContentForm({ view }: { view: FormView }) {
   const { values: v, errors, content } = view;
@@ -225,15 +222,32 @@ function LeadImage({ view }: { view: FormView }) {
 
 function BodyImages({ view }: { view: FormView }) {
   const { errors, values: v } = view;
+  const removeError = errors?.removeBodyImages;
   return (
     <fieldset class="content-form__body-images">
       <legend>Images dans le texte</legend>
+      {removeError && (
+        <p class="field__error" id="removeBodyImages-error">
+          <span class="visually-hidden">Erreur : </span>
+          {removeError}
+        </p>
+      )}
       {view.images.length > 0 && (
-        <ul class="content-form__snippets">
+        <ul class="content-form__snippets" id="removeBodyImages">
           {view.images.map((i) => (
             <li key={i.fileId}>
               <img src={`/fichiers/${i.fileId}/160.jpg`} alt="" width={80} /> {i.alt} — à coller dans le texte
               : <code>{imageSnippet(i)}</code>
+              <label class="content-form__remove">
+                <input
+                  type="checkbox"
+                  name="removeBodyImages"
+                  value={i.fileId}
+                  checked={v.removeBodyImages.includes(i.fileId)}
+                  aria-describedby={removeError ? 'removeBodyImages-error' : undefined}
+                />{' '}
+                Retirer cette image
+              </label>
             </li>
           ))}
         </ul>

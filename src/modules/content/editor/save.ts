@@ -10,7 +10,15 @@ import { bumpDataVersion, type FieldErrors, type Upload, uploadIn } from '../../
 import { contentPolicy } from '../policy.js';
 import type { ContentKind, ContentStatus } from '../schema.js';
 import { parisDateTime } from './dates.js';
-import { addContentImage, type Content, saveContent, slugTaken } from './store.js';
+import {
+  addContentImage,
+  type Content,
+  imageSnippet,
+  listContentImages,
+  removeContentImage,
+  saveContent,
+  slugTaken,
+} from './store.js';
 import { checkValues, type FormValues } from './values.js';
 
 export const imagePurpose = 'content-image';
@@ -51,6 +59,11 @@ export async function saveForm(
   if (inline && !values.bodyImageAlt) errors.bodyImageAlt = altRequired;
   if (!inline && values.bodyImageAlt)
     errors.bodyImage = 'Choisissez l’image à ajouter dans le texte, ou effacez son texte alternatif.';
+  const placed = content ? await listContentImages(ctx.db, content.id) : [];
+  const removed = placed.filter((i) => values.removeBodyImages.includes(i.fileId));
+  const stillUsed = removed.filter((i) => values.body.toLowerCase().includes(`image:${i.fileId}`));
+  if (stillUsed.length)
+    errors.removeBodyImages = `Cette image est encore dans le texte : effacez d’abord ${stillUsed.map(imageSnippet).join(' et ')}, ou décochez « Retirer cette image ».`;
   let publishAt: Date | null = null;
   if (values.publishAt) {
     publishAt = parisDateTime(values.publishAt);
@@ -116,6 +129,9 @@ export async function saveForm(
     if (saved.content.status === 'published') await bumpDataVersion(ctx.db);
   }
   if (inlineFile?.id) await addContentImage(ctx.db, saved.content.id, inlineFile.id, values.bodyImageAlt);
+  // Older revisions may still name a removed image: restored, they show its alt text instead.
+  for (const image of removed) await removeContentImage(ctx, actor, saved.content.id, image);
+  if (removed.length && saved.content.status === 'published') await bumpDataVersion(ctx.db);
   return { ok: true, content: saved.content, action };
 }
 

@@ -247,6 +247,29 @@ export async function addContentImage(db: Db, contentId: string, fileId: string,
   await db.insert(contentImages).values({ contentId, fileId, alt });
 }
 
+/** What the editor pastes in the body to place an image: `![alt](image:<id>)`. */
+export const imageSnippet = (i: { fileId: string; alt: string }) =>
+  `![${i.alt.replace(/[[\]]/g, '')}](image:${i.fileId})`;
+
+/** Takes a body image off a content and deletes the file with its sizes, journaled. */
+export async function removeContentImage(
+  ctx: AppContext,
+  actor: Actor,
+  contentId: string,
+  image: { fileId: string; alt: string },
+): Promise<void> {
+  await ctx.db
+    .delete(contentImages)
+    .where(and(eq(contentImages.contentId, contentId), eq(contentImages.fileId, image.fileId)));
+  await deleteStoredFile(ctx, image.fileId);
+  await record(ctx.db, {
+    actor: journalActor(actor),
+    action: 'content.image.remove',
+    target: { type: 'content', id: contentId },
+    before: { fileId: image.fileId, alt: image.alt },
+  });
+}
+
 /** Deletes a content that is not published, with its files (lead images of every revision, body images). */
 export async function deleteContent(ctx: AppContext, actor: Actor, content: Content): Promise<boolean> {
   if (content.status === 'published') return false;

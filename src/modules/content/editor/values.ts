@@ -22,6 +22,8 @@ export interface FormValues {
   imageAlt: string;
   removeImage: boolean;
   bodyImageAlt: string;
+  /** Body images ticked « Retirer cette image ». */
+  removeBodyImages: string[];
   profiles: string[];
   themes: string[];
   epcis: string[];
@@ -48,6 +50,7 @@ export const emptyValues: FormValues = {
   imageAlt: '',
   removeImage: false,
   bodyImageAlt: '',
+  removeBodyImages: [],
   profiles: [],
   themes: [],
   epcis: [],
@@ -81,6 +84,7 @@ export function valuesFromBody(body: Record<string, unknown>): FormValues {
     imageAlt: text(body.imageAlt),
     removeImage: checked(body.removeImage),
     bodyImageAlt: text(body.bodyImageAlt),
+    removeBodyImages: list(body.removeBodyImages),
     profiles: list(body.profiles),
     themes: list(body.themes),
     epcis: list(body.epcis),
