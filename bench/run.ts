@@ -61,6 +61,14 @@ const allScenarios: Scenario[] = [
     render: 'fresh',
   },
   { name: 'opportunity page', path: '/opportunites/{jobId}', render: 'fresh' },
+  // Content and territory (issue 6): the demo content shipped with the Lot's data.
+  { name: 'content: stories', path: '/recits', render: 'cached' },
+  { name: 'content: story page', path: '/recits/claire-infirmiere-figeac', render: 'fresh' },
+  { name: 'content: calendar', path: '/agenda', render: 'fresh' },
+  { name: 'content: feed', path: '/actualites/flux.atom', render: 'fresh' },
+  { name: 'content: why the Lot', path: '/pourquoi-le-lot/sante', render: 'fresh' },
+  { name: 'content: site search', path: '/recherche?q=infirmi%C3%A8re', render: 'fresh' },
+  { name: 'content: commune life card', path: '/territoire/communes/cahors', render: 'fresh' },
   { name: 'opportunities API', path: '/api/v1/opportunities?q=technicien&type=job', render: 'fresh' },
   // 100 000 newcomer files over the EPCIs; the Grand Cahors referent's list (a tenth of them). Ten connections:
   // ten referents clicking at the same instant is already a busy day, and latency is what this one is about.
