@@ -18,13 +18,15 @@ export interface BarChartProps {
   decimals?: number;
 }
 
-const width = 640;
-const labelWidth = 250;
-const valueWidth = 90;
-const rowHeight = 30;
-const barHeight = 18;
-const padding = 8;
-const maxLabel = 34;
+// Each name sits above its bar, so the drawing stays narrow: on a phone it shrinks little and the text stays
+// legible (a label column beside the bars made it a third of its size).
+const width = 400;
+const valueWidth = 80;
+const labelHeight = 18;
+const barHeight = 16;
+const rowHeight = labelHeight + barHeight + 12;
+const padding = 4;
+const maxLabel = 52;
 
 /** SVG text never wraps: long names are cut, the full name stays in the table beside the chart. */
 const fit = (label: string) => (label.length > maxLabel ? `${label.slice(0, maxLabel - 1)}…` : label);
@@ -45,7 +47,7 @@ export const formatValue = (value: number, decimals = 0, unit = '') => {
  */
 export function BarChart({ id, title, description, bars, unit = '', decimals = 0 }: BarChartProps) {
   const max = Math.max(...bars.map((b) => b.value), 0);
-  const span = width - labelWidth - valueWidth - padding * 2;
+  const span = width - valueWidth - padding * 2;
   const height = bars.length * rowHeight + padding * 2;
   return (
     <svg
@@ -62,26 +64,20 @@ export function BarChart({ id, title, description, bars, unit = '', decimals = 0
         const length = max > 0 ? Math.max((bar.value / max) * span, bar.value > 0 ? 2 : 0) : 0;
         return (
           <g key={bar.label}>
-            <text
-              class="bar-chart__label"
-              x={labelWidth - 8}
-              y={y + rowHeight / 2}
-              text-anchor="end"
-              dominant-baseline="middle"
-            >
+            <text class="bar-chart__label" x={padding} y={y + labelHeight - 4}>
               {fit(bar.label)}
             </text>
             <rect
-              x={labelWidth}
-              y={y + (rowHeight - barHeight) / 2}
+              x={padding}
+              y={y + labelHeight}
               width={length.toFixed(1)}
               height={barHeight}
               fill={highlightFill}
             />
             <text
               class="bar-chart__value"
-              x={(labelWidth + length + 6).toFixed(1)}
-              y={y + rowHeight / 2}
+              x={(padding + length + 6).toFixed(1)}
+              y={y + labelHeight + barHeight / 2}
               dominant-baseline="middle"
             >
               {formatValue(bar.value, decimals, unit)}
