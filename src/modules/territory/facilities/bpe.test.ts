@@ -63,7 +63,7 @@ test('geolocated layout, `;` and Latin-1: Lambert 93 becomes WGS84, other dépar
   assert.equal(result.inserted, 3);
   assert.equal(result.skipped, 2);
   assert.deepEqual(result.problems, [
-    { line: 5, message: 'Type d’équipement « Z999 » inconnu : ligne ignorée.' },
+    { line: 5, message: 'Type d’équipement « Z999 » absent du catalogue : ligne ignorée.' },
   ]);
   const list = await facilitiesOf('INSEE, BPE 2023 (test latin-1)');
   const pharmacy = list.find((f) => f.type_code === 'D301');
@@ -188,6 +188,8 @@ test('a file on disk (the national file, from the command line) streams in, is j
       Buffer.from('AN;REG;DEP;DEPCOM;DCIRIS;TYPEQU;LAMBERT_X;LAMBERT_Y;QUALITE_XY;NOMRS\n'),
       Buffer.from(other),
       Buffer.from('2023;76;46;46042;460420000;D301;575923.4;6373630.7;Bonne;Pharmacie Sévigné\n', 'latin1'),
+      // A type the catalogue does not hold, three times: one problem names it with its count.
+      Buffer.from('2023;76;46;46042;460420000;X999;;;Bonne;\n'.repeat(3)),
     ]),
   );
   const version = await readDataVersion(database.db);
@@ -198,8 +200,14 @@ test('a file on disk (the national file, from the command line) streams in, is j
     { id: null, label: 'ligne de commande' },
   );
   fs.rmSync(dir, { recursive: true });
-  assert.equal(result.rows, 30_001);
+  assert.equal(result.rows, 30_004);
   assert.equal(result.inserted, 1);
+  assert.deepEqual(result.problems, [
+    {
+      line: 30_003,
+      message: 'Type d’équipement « X999 » absent du catalogue : 3 lignes ignorées, dont celle-ci.',
+    },
+  ]);
   assert.equal((await facilitiesOf(source))[0]?.name, 'Pharmacie Sévigné');
   const [entry] = await rows<{ actor_label: string; target_id: string }>(
     database.db,

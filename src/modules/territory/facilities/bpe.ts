@@ -43,6 +43,7 @@ export interface BpeImportResult {
 export class BpeFileError extends Error {}
 
 const maxProblems = 50;
+const formatCount = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 const batchSize = 500;
 const chunkSize = 64 * 1024;
 
@@ -180,6 +181,9 @@ export async function importBpe(db: Db, input: BpeImportInput): Promise<BpeImpor
       problemCount++;
       if (problems.length < maxProblems) problems.push({ line, message });
     };
+    // One problem per unknown type, not per line: a national file holds types the catalogue leaves out by
+    // design, and a vintage that renumbered a type (its pharmacies under another code) shows at once.
+    const unknownTypes = new Map<string, { count: number; line: number }>();
     let rows = 0;
     let inserted = 0;
     let skipped = 0;
@@ -220,7 +224,9 @@ export async function importBpe(db: Db, input: BpeImportInput): Promise<BpeImpor
         const type = record.TYPEQU?.trim().toUpperCase() ?? '';
         if (!typeCodes.has(type)) {
           skipped++;
-          problem(line, `Type d’équipement « ${type.slice(0, 12) || 'vide'} » inconnu : ligne ignorée.`);
+          const seen = unknownTypes.get(type);
+          if (seen) seen.count++;
+          else unknownTypes.set(type, { count: 1, line });
           continue;
         }
         const point = pointOf(record);
@@ -248,6 +254,14 @@ export async function importBpe(db: Db, input: BpeImportInput): Promise<BpeImpor
     }
     await flush();
     if (rows === 0) throw new BpeFileError('Le fichier ne contient aucune ligne après celle des colonnes.');
+    const byCount = [...unknownTypes].sort((a, b) => b[1].count - a[1].count);
+    for (const [type, { count, line }] of byCount)
+      problem(
+        line,
+        count === 1
+          ? `Type d’équipement « ${type.slice(0, 12) || 'vide'} » absent du catalogue : ligne ignorée.`
+          : `Type d’équipement « ${type.slice(0, 12) || 'vide'} » absent du catalogue : ${formatCount(count)} lignes ignorées, dont celle-ci.`,
+      );
     if (problemCount > problems.length)
       problems.push({ line: 0, message: `… et ${problemCount - problems.length} autres problèmes.` });
     await tx
