@@ -31,7 +31,9 @@ export async function buildApp({ config, database, logger, jobs = null }: BuildO
     loggerInstance: logger as FastifyBaseLogger,
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Long path parameters reach the routes, which check them and answer a French 404; over the router's
+    // default of 100 characters Fastify would answer a bare English 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   }) as unknown as FastifyInstance;
 
   const assets = await buildAssets({ minify: config.NODE_ENV === 'production' });

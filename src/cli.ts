@@ -10,7 +10,7 @@ import { openConfiguredDatabase } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Database } from './core/db/index.js';
 import { DataDirLockedError, withStartupLock } from './core/db/index.js';
-import { AppError } from './core/http/index.js';
+import { AppError, isCalendarDay } from './core/http/index.js';
 import { createAdmin } from './modules/accounts/index.js';
 import {
   type CsvKind,
@@ -147,7 +147,7 @@ export const commands: Record<string, Command> = {
         throw new UsageError(
           'L’option --source est obligatoire (120 caractères au plus) : elle s’affiche sur les fiches.',
         );
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+      if (!isCalendarDay(date))
         throw new UsageError('L’option --date attend la date des données, par exemple 2024-01-01.');
       if (!fs.existsSync(file)) throw new UsageError(`Fichier introuvable : ${file}`);
       print(`Import de ${file}…`);

@@ -127,6 +127,24 @@ export async function variantOf(
   const key = variantKey(file.id, width, format);
   const cached = await storage.get(key);
   if (cached) return cached;
+  // Fifty visitors opening a new page at once ask for the same size: one resize serves them all.
+  const pending = making.get(key);
+  if (pending) return pending;
+  const made = makeVariant(storage, file, key, width, format).finally(() => making.delete(key));
+  making.set(key, made);
+  return made;
+}
+
+/** Variants being made in this process, by storage key. */
+const making = new Map<string, Promise<Buffer | null>>();
+
+async function makeVariant(
+  storage: ReturnType<typeof createStorage>,
+  file: StoredFile,
+  key: string,
+  width: VariantWidth,
+  format: VariantFormat,
+): Promise<Buffer | null> {
   const original = await storage.get(file.storageKey);
   if (!original) return null;
   let image = sharp(original, { limitInputPixels: maxImagePixels })

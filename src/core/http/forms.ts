@@ -72,3 +72,11 @@ export function parseForm<S extends TSchema>(
   if (Object.keys(errors).length === 0) errors._form = 'Le formulaire contient une erreur.';
   return { ok: false, errors, values };
 }
+
+/** True for a real calendar day written YYYY-MM-DD (not 2026-02-30, nor 0026-05-01 read as 1926). */
+export function isCalendarDay(iso: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

@@ -23,6 +23,15 @@ export function clearSessionCookie(reply: FastifyReply, ctx: AppContext) {
 
 const isBackOffice = (path: string) => path === '/admin' || path.startsWith('/admin/');
 
+function decodedPath(url: string): string {
+  const path = url.split('?')[0];
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /**
  * Resolves the session cookie into request.actor on every request. No cookie, no query: public pages stay
  * fast. A disabled account or an expired session resolves to nobody and its cookie is cleared. Back-office
@@ -36,7 +45,9 @@ export function installActorHook(app: FastifyInstance, ctx: AppContext) {
       request.actor = userId ? await actorFor(ctx.db, userId) : null;
       if (!request.actor) clearSessionCookie(reply, ctx);
     }
-    const path = request.url.split('?')[0];
+    // The route's own pattern, not the raw URL: the router decodes `/%61dmin/…` into `/admin/…`, and that
+    // spelling must not slip past the gate. Without a matching route, the decoded path decides.
+    const path = request.routeOptions.url ?? decodedPath(request.url);
     if (!request.actor && isBackOffice(path)) {
       if (request.method === 'GET' || request.method === 'HEAD') {
         return reply.redirect(`/connexion?retour=${encodeURIComponent(request.url)}`, 303);

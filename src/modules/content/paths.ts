@@ -9,6 +9,13 @@ export const kindBases: Record<ContentKind, string> = {
   page: '/pages',
 };
 
+/**
+ * A content's address: lowercase letters, digits and hyphens, 90 characters at most (the router refuses path
+ * parameters over 100, and an event's « .ics » counts in its parameter).
+ */
+export const slugMax = 90;
+export const slugPattern = /^[a-z0-9][a-z0-9-]{0,89}$/;
+
 /** The public page of a content: « /recits/<slug> », « /agenda/<slug> »… */
 export const contentPath = (kind: ContentKind, slug: string) => `${kindBases[kind]}/${slug}`;
 
@@ -34,5 +41,4 @@ export const adminPaths = {
   /** The rendered preview of the saved draft (or of the posted form, by POST). */
   preview: (id: string) => `${adminBase}/${id}/apercu`,
   revisions: (id: string) => `${adminBase}/${id}/versions`,
-  images: (id: string) => `${adminBase}/${id}/images`,
 };

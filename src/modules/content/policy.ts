@@ -8,6 +8,4 @@ export const contentPolicy = definePolicy({
   edit: (actor) => hasRole(actor, 'admin', 'editor'),
   /** Publish, schedule, unpublish. */
   publish: (actor) => hasRole(actor, 'admin', 'editor'),
-  /** Import facility data and edit the commune cards' facts. */
-  facts: (actor) => hasRole(actor, 'admin', 'editor'),
 });

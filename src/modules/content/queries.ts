@@ -4,6 +4,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, one, rows } from '../../core/db/index.js';
+import type { MarkdownImage } from './markdown/index.js';
 import type { ContentKind } from './schema.js';
 
 export type PublicContent = {
@@ -33,6 +34,13 @@ export type PublicContent = {
   forAmbassadors: boolean;
   demo: boolean;
 };
+
+/**
+ * When an event is over: its end, or without one the end of its day in Paris. An all-day fair without an end
+ * stays « upcoming » all that day (not from midnight on), and so does an evening talk without an end time.
+ */
+export const eventEnd = (): SQL =>
+  sql`coalesce(c.ends_at, (date_trunc('day', c.starts_at at time zone 'Europe/Paris') + interval '1 day') at time zone 'Europe/Paris')`;
 
 /** SQL condition on alias `c`: published and due (now, or the given instant). */
 export const isPublic = (at: Date | null = null): SQL =>
@@ -80,7 +88,7 @@ function where(filter: PublicFilter): SQL {
       sql`(${filter.communeCode} = any(c.commune_codes) or c.place_commune_code = ${filter.communeCode})`,
     );
   if (filter.epciCode) parts.push(sql`${filter.epciCode} = any(c.epci_codes)`);
-  if (filter.upcoming) parts.push(sql`coalesce(c.ends_at, c.starts_at) >= now()`);
+  if (filter.upcoming) parts.push(sql`${eventEnd()} >= now()`);
   return sql.join(parts, sql` and `);
 }
 
@@ -115,4 +123,14 @@ export async function findPublicContent(
         where ${isPublic()} and c.kind = ${kind} and c.slug = ${slug}`,
   );
   return row && normalise(row);
+}
+
+/** The images placed in a content's body, as the Markdown renderer resolves `image:<fileId>`. */
+export async function bodyImages(db: Db, contentId: string): Promise<Map<string, MarkdownImage>> {
+  const list = await rows<{ fileId: string } & MarkdownImage>(
+    db,
+    sql`select i.file_id as "fileId", i.alt, f.width, f.height from content_images i
+        left join stored_files f on f.id = i.file_id where i.content_id = ${contentId}`,
+  );
+  return new Map(list.map(({ fileId, ...image }) => [fileId, image]));
 }

@@ -11,7 +11,7 @@ import { searchRoutes } from './search-page/routes.js';
 
 /** Opportunities: job offers, business takeovers, premises and temporary housing, in one search. */
 export { demoCommand, demoCommandOptions } from './demo/command.js';
-export { loadDemoIfEmpty } from './demo/index.js';
+export { hasDemoOpportunities, loadDemoIfEmpty } from './demo/index.js';
 export { type CsvKind, csvKindSlugs, csvKinds, importCsv, runFranceTravailImport } from './imports/index.js';
 export { contractTypes, housingKinds, kindLabels, kindPluralLabels, sectors } from './kinds.js';
 export { type OpportunitiesAction, opportunitiesPolicy } from './policy.js';

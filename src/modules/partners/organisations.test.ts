@@ -70,6 +70,12 @@ test('the organisations list is for administrators: visitors go to the login pag
   const visitor = await t.app.inject({ method: 'GET', url: '/admin/organisations' });
   assert.equal(visitor.statusCode, 303);
   assert.match(String(visitor.headers.location), /^\/connexion\?retour=%2Fadmin%2Forganisations/);
+  // The router decodes %61 into « a »: that spelling of the path meets the same gate.
+  const encoded = await t.app.inject({ method: 'GET', url: '/%61dmin/organisations' });
+  assert.equal(encoded.statusCode, 303);
+  assert.match(String(encoded.headers.location), /^\/connexion\?retour=/);
+  const encodedPost = await t.app.inject({ method: 'POST', url: '/%61dmin/organisations', payload: {} });
+  assert.equal(encodedPost.statusCode, 401);
   const referent = await createUser(t.ctx.db, { role: 'referent' });
   const cookie = await loginAs(t.app, referent.email, referent.password);
   const denied = await t.app.inject({ method: 'GET', url: '/admin/organisations', headers: { cookie } });

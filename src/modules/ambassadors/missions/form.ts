@@ -1,6 +1,6 @@
 /** The staff's mission form: typed fields, French messages at the field, the checks TypeBox cannot say. */
 import { Type } from 'typebox';
-import { type FieldErrors, parseForm } from '../../../core/http/index.js';
+import { type FieldErrors, isCalendarDay, parseForm } from '../../../core/http/index.js';
 import { type MissionKind, missionKinds } from './labels.js';
 
 export const MissionForm = Type.Object({
@@ -41,14 +41,6 @@ export interface MissionInput {
 export type MissionFormResult =
   | { ok: true; value: MissionInput }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
-
-/** True for a real calendar day written YYYY-MM-DD (not 2026-02-30). */
-export function isCalendarDay(iso: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 /** "31/12/2026" as typed without a date picker → "2026-12-31"; anything else unchanged. */
 function normaliseDay(text: string): string {

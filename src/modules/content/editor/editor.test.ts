@@ -215,4 +215,34 @@ test('slugs are unique, and bad input gets French messages at the field', async 
   ]);
   assert.equal(event.statusCode, 400);
   assert.match(event.body, /La fin doit être après le début/);
+
+  // Addresses: one made from a long title is cut after a whole word; a typed one too long is refused.
+  const longTitle = `${'Portrait '.repeat(20)}final`;
+  const long = await submit(storyUrl, [
+    ['title', longTitle.slice(0, 190)],
+    ['action', 'save'],
+  ]);
+  assert.equal(long.statusCode, 303);
+  const saved = await one<{ slug: string }>(
+    t.db(),
+    sql`select slug from contents where title like 'Portrait Portrait%'`,
+  );
+  assert.ok(saved && saved.slug.length <= 90 && /^portrait(-portrait)*$/.test(saved.slug), saved?.slug);
+  const typed = await submit(storyUrl, [
+    ['title', 'Adresse trop longue'],
+    ['slug', 'a'.repeat(91)],
+    ['action', 'save'],
+  ]);
+  assert.equal(typed.statusCode, 400);
+  assert.match(typed.body, /L’adresse fait 91 caractères : 90 au plus/);
+
+  // A publication date typed on a draft is not dropped silently.
+  const dated = await submit(storyUrl, [
+    ['title', 'Daté mais brouillon'],
+    ['publishAt', '2099-01-01T10:00'],
+    ['action', 'save'],
+  ]);
+  assert.equal(dated.statusCode, 400);
+  assert.match(dated.body, /utilisez le bouton « Publier »/);
+  assert.match(dated.body, /value="2099-01-01T10:00"/);
 });

@@ -23,7 +23,7 @@ import { Frame } from './layout.js';
 import { PostedPreview, PreviewPage, type PreviewView, previewHtml } from './preview.js';
 import { type Action, saveForm } from './save.js';
 import { type Content, deleteContent, findContent, imagesMap, listContentImages } from './store.js';
-import { emptyValues, type FormValues, valuesFromBody, valuesFromContent } from './values.js';
+import { bodyMax, emptyValues, type FormValues, valuesFromBody, valuesFromContent } from './values.js';
 
 const notices: Record<Action | 'created' | 'restored', string> = {
   created: 'Le contenu est créé (brouillon).',
@@ -193,7 +193,9 @@ export function formRoutes(app: FastifyInstance, ctx: AppContext): void {
       fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024,
       files: 2,
       fields: 100,
-      fieldSize: 200_000,
+      // In bytes, and a longer field is cut silently: four bytes a character at most, so a cut text is always
+      // longer than bodyMax characters and refused at its field by checkValues.
+      fieldSize: 4 * bodyMax + 4,
     });
     scope.post(adminPaths.create, async (request, reply) => post(request, reply, null, kindOf(request)));
     scope.post(adminPaths.edit(':id'), async (request, reply) => {

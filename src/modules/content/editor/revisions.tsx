@@ -118,11 +118,14 @@ export function revisionRoutes(app: FastifyInstance, ctx: AppContext): void {
     const content = await loadContent(ctx, request);
     const r = await findRevision(ctx.db, content.id, revisionNumber(request));
     if (!r) throw notFound('Cette version n’existe pas.');
+    // The revision the editor was looking at: without it, the restore could overwrite a change made since.
     const posted = Number((request.body as Record<string, unknown> | undefined)?.revision);
+    if (!Number.isSafeInteger(posted) || posted < 1)
+      return reply.redirect(`${adminPaths.revisions(content.id)}/${r.revision}?conflit=1`, 303);
     const saved = await saveContent(
       ctx,
       actor,
-      { id: content.id, revision: Number.isSafeInteger(posted) ? posted : content.revision },
+      { id: content.id, revision: posted },
       inputOfRevision(r, content),
       { status: content.status, publishAt: content.publishAt },
       'content.restore',

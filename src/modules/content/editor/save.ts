@@ -70,6 +70,16 @@ export async function saveForm(
     if (!publishAt)
       errors.publishAt = 'Cette date n’existe pas : indiquez le jour et l’heure de publication.';
   }
+  // A date to publish on is taken by « Publier » (or by saving a published content): typed on a draft or for a
+  // review it would be dropped silently, so the form says so at the field, with the date kept.
+  // (A published content's form shows its own date: sent back unchanged, it was not typed.)
+  const typedDate =
+    publishAt !== null &&
+    !(content?.publishAt && Math.abs(publishAt.getTime() - content.publishAt.getTime()) < 60_000);
+  const dropsDate = action === 'review' || (action === 'save' && content?.status !== 'published');
+  if (typedDate && dropsDate)
+    errors.publishAt =
+      'Pour programmer la publication à cette date, utilisez le bouton « Publier » ; sinon, effacez la date.';
   const revision = Number(values.revision);
   if (content && !(Number.isSafeInteger(revision) && revision > 0))
     errors._form = 'Le formulaire est incomplet : rechargez la page et recommencez.';
@@ -107,6 +117,7 @@ export async function saveForm(
 
   const workflow = workflowOf(action, content, publishAt);
   const imageFileId = leadFile?.id ?? (keepsLead ? (content?.imageFileId ?? null) : null);
+  // An unexpected failure of the save must not leave the just-stored images behind either.
   const saved = await saveContent(
     ctx,
     actor,
@@ -114,7 +125,10 @@ export async function saveForm(
     { ...input, imageFileId },
     workflow,
     `content.${action === 'save' ? 'update' : action}`,
-  );
+  ).catch(async (error: unknown) => {
+    await forget();
+    throw error;
+  });
   if (!saved.ok) {
     await forget();
     if (saved.reason === 'slug') return { ok: false, status: 400, errors: { slug: slugError } };

@@ -7,6 +7,7 @@ import { deleteStoredFile } from '../../../core/files/index.js';
 import { bumpDataVersion } from '../../../core/http/index.js';
 import { record } from '../../../core/journal/index.js';
 import type { MarkdownImage } from '../markdown/index.js';
+import { bodyImages } from '../queries.js';
 import {
   type ContentKind,
   type ContentStatus,
@@ -239,8 +240,7 @@ export async function listContentImages(db: Db, contentId: string) {
 }
 
 export async function imagesMap(db: Db, contentId: string | null): Promise<Map<string, MarkdownImage>> {
-  const list = contentId ? await listContentImages(db, contentId) : [];
-  return new Map(list.map((i) => [i.fileId, { alt: i.alt, width: i.width, height: i.height }]));
+  return contentId ? bodyImages(db, contentId) : new Map();
 }
 
 export async function addContentImage(db: Db, contentId: string, fileId: string, alt: string) {
@@ -258,16 +258,18 @@ export async function removeContentImage(
   contentId: string,
   image: { fileId: string; alt: string },
 ): Promise<void> {
-  await ctx.db
-    .delete(contentImages)
-    .where(and(eq(contentImages.contentId, contentId), eq(contentImages.fileId, image.fileId)));
-  await deleteStoredFile(ctx, image.fileId);
-  await record(ctx.db, {
-    actor: journalActor(actor),
-    action: 'content.image.remove',
-    target: { type: 'content', id: contentId },
-    before: { fileId: image.fileId, alt: image.alt },
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .delete(contentImages)
+      .where(and(eq(contentImages.contentId, contentId), eq(contentImages.fileId, image.fileId)));
+    await record(tx, {
+      actor: journalActor(actor),
+      action: 'content.image.remove',
+      target: { type: 'content', id: contentId },
+      before: { fileId: image.fileId, alt: image.alt },
+    });
   });
+  await deleteStoredFile(ctx, image.fileId);
 }
 
 /** Deletes a content that is not published, with its files (lead images of every revision, body images). */
@@ -280,13 +282,16 @@ export async function deleteContent(ctx: AppContext, actor: Actor, content: Cont
           union select fields->>'imageFileId' from content_revisions where content_id = ${content.id}
           union select ${content.imageFileId}::text) f where id is not null`,
   );
-  await ctx.db.delete(contents).where(eq(contents.id, content.id));
-  for (const f of files) await deleteStoredFile(ctx, f.id);
-  await record(ctx.db, {
-    actor: journalActor(actor),
-    action: 'content.delete',
-    target: { type: 'content', id: content.id },
-    before: shape(content),
+  // The row and its journal entry together; the files after, so a storage failure cannot lose the entry.
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(contents).where(eq(contents.id, content.id));
+    await record(tx, {
+      actor: journalActor(actor),
+      action: 'content.delete',
+      target: { type: 'content', id: content.id },
+      before: shape(content),
+    });
   });
+  for (const f of files) await deleteStoredFile(ctx, f.id);
   return true;
 }

@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../../core/http/index.js';
 import { listCommunes, listEpcis, normalizeSearch, slugify } from '../../territory/index.js';
 import { listProfiles } from '../brand.js';
 import { parseVideoUrl } from '../markdown/index.js';
+import { slugMax } from '../paths.js';
 import type { ContentKind } from '../schema.js';
 import { isTheme } from '../themes.js';
 import { parisInputs, parisInstant, parisLocalValue } from './dates.js';
@@ -11,6 +12,8 @@ import type { Content, ContentInput } from './store.js';
 
 export const summaryMax = 300;
 export const titleMax = 200;
+/** A long article is 20 000 characters; the form's multipart field limit is set above this (see form-routes). */
+export const bodyMax = 50_000;
 
 export interface FormValues {
   revision: string;
@@ -157,17 +160,30 @@ export type Checked =
   | { ok: true; input: Omit<ContentInput, 'imageFileId'> }
   | { ok: false; errors: FieldErrors };
 
+/** An address made from a title: at most slugMax characters, cut after a whole word. */
+function shorten(slug: string): string {
+  if (slug.length <= slugMax) return slug;
+  const cut = slug.slice(0, slugMax + 1);
+  const lastHyphen = cut.lastIndexOf('-');
+  return (lastHyphen > 20 ? cut.slice(0, lastHyphen) : cut.slice(0, slugMax)).replace(/-+$/, '');
+}
+
 /** Every rule of the form, each broken one as a French message at its field. */
 export async function checkValues(db: Db, kind: ContentKind, v: FormValues): Promise<Checked> {
   const errors: FieldErrors = {};
   if (!v.title) errors.title = 'Indiquez un titre.';
   else if (v.title.length > titleMax)
     errors.title = `Le titre fait ${v.title.length} caractères : ${titleMax} au plus.`;
-  const slug = v.slug ? v.slug : slugify(v.title);
+  // Made from a long title, the address is cut at a word boundary; typed too long, it is refused.
+  const slug = v.slug ? v.slug : shorten(slugify(v.title));
   if (v.slug && v.slug !== slugify(v.slug))
     errors.slug =
       'L’adresse ne peut contenir que des lettres minuscules sans accent, des chiffres et des tirets.';
+  else if (v.slug.length > slugMax)
+    errors.slug = `L’adresse fait ${v.slug.length} caractères : ${slugMax} au plus.`;
   else if (!slug && v.title) errors.slug = 'Indiquez une adresse (lettres, chiffres et tirets).';
+  if (v.body.length > bodyMax)
+    errors.body = `Le texte fait ${v.body.length} caractères : ${bodyMax} au plus. Découpez-le en plusieurs contenus.`;
   if (v.summary.length > summaryMax)
     errors.summary = `Le chapeau fait ${v.summary.length} caractères : raccourcissez-le à ${summaryMax} au plus.`;
   if (v.videoUrl && !parseVideoUrl(v.videoUrl))

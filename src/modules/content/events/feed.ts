@@ -1,5 +1,6 @@
 /** News, stories and success stories as an Atom 1.0 feed (the `feed` package writes and escapes the XML). */
 import { Feed } from 'feed';
+import { xmlText } from '../../../core/http/index.js';
 import { contentPath, kindBases, newsFeedPath } from '../paths.js';
 import type { PublicContent } from '../queries.js';
 import { baseUrl } from './ics.js';
@@ -30,12 +31,14 @@ export function newsFeed(
   });
   for (const i of items) {
     feed.addItem({
-      title: i.title,
+      // The package marks titles and summaries `type="html"` inside CDATA: plain text goes in escaped, so
+      // « Prix < 5 € » stays text in a reader and no `]]>` can end the CDATA section.
+      title: xmlText(i.title),
       id: `urn:uuid:${i.id}`,
       link: `${base}${contentPath(i.kind, i.slug)}`,
       date: updated(i),
       published: new Date(i.publishAt),
-      description: i.summary || undefined,
+      description: i.summary ? xmlText(i.summary) : undefined,
     });
   }
   return feed.atom1();

@@ -54,6 +54,21 @@ test('the public data version moves once when a scheduled content comes due, not
   assert.equal(await readDataVersion(db), v1);
 });
 
+test('an event that ends leaves the cached calendar at the next run', async () => {
+  const db = t.db();
+  const ctx = { db };
+  await insertContent(db, {
+    title: 'Concert au château',
+    startsAt: hoursFromNow(3.2),
+    endsAt: hoursFromNow(3.5),
+  });
+  // The marker is past hour 3 (the test above); the concert ends within (3, 4] hours from now.
+  assert.equal(await refreshDuePublications(ctx, hoursFromNow(3.4)), false);
+  const v0 = await readDataVersion(db);
+  assert.equal(await refreshDuePublications(ctx, hoursFromNow(4)), true);
+  assert.ok((await readDataVersion(db)) > v0);
+});
+
 test('the job is declared with a cron schedule', async () => {
   const { publicationJobs } = await import('./index.js');
   const [job] = publicationJobs(t.ctx);

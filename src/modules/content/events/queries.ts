@@ -2,8 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rows } from '../../../core/db/index.js';
 import { listCommunes } from '../../territory/index.js';
-import type { MarkdownImage } from '../markdown/index.js';
-import { isPublic, type PublicFilter } from '../queries.js';
+import { eventEnd, isPublic, type PublicFilter } from '../queries.js';
 
 /** The fields of an event the calendar, the feeds and the invitations need (a PublicContent fits). */
 export interface EventSummary {
@@ -29,7 +28,7 @@ export async function listPastEvents(
   db: Db,
   filter: Omit<PublicFilter, 'kinds' | 'upcoming'> = {},
 ): Promise<EventSummary[]> {
-  const parts: SQL[] = [isPublic(), sql`c.kind = 'event'`, sql`coalesce(c.ends_at, c.starts_at) < now()`];
+  const parts: SQL[] = [isPublic(), sql`c.kind = 'event'`, sql`${eventEnd()} < now()`];
   if (filter.profile) parts.push(sql`${filter.profile} = any(c.profiles)`);
   if (filter.theme) parts.push(sql`${filter.theme} = any(c.themes)`);
   if (filter.communeCode)
@@ -52,16 +51,6 @@ export async function listPastEvents(
 export function dated<T extends Pick<EventSummary, 'startsAt' | 'endsAt' | 'updatedAt'>>(e: T): T {
   const d = (v: Date | string | null) => (v == null ? null : new Date(v));
   return { ...e, startsAt: d(e.startsAt), endsAt: d(e.endsAt), updatedAt: d(e.updatedAt) ?? new Date(0) };
-}
-
-/** The images placed in a content's body, for the Markdown renderer. */
-export async function bodyImages(db: Db, contentId: string): Promise<Map<string, MarkdownImage>> {
-  const list = await rows<{ fileId: string; alt: string; width: number | null; height: number | null }>(
-    db,
-    sql`select ci.file_id as "fileId", ci.alt, f.width, f.height
-        from content_images ci left join stored_files f on f.id = ci.file_id where ci.content_id = ${contentId}`,
-  );
-  return new Map(list.map((i) => [i.fileId, { alt: i.alt, width: i.width, height: i.height }]));
 }
 
 export interface CommuneRef {

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
 import { type TestApp, testApp } from '../../../../test/helpers/app.js';
 import { findCommuneByCode } from '../../territory/index.js';
+import { parisInstant } from '../editor/dates.js';
 import { calendarPath, eventIcsPath, newsFeedPath } from '../paths.js';
 import { hoursFromNow, insertContent } from './test-fixtures.js';
 
@@ -29,9 +30,20 @@ test('the calendar lists upcoming public events by month, never drafts, schedule
     startsAt: hoursFromNow(-24 * 30),
     endsAt: hoursFromNow(-24 * 30 + 3),
   });
+  // Started today (in Paris) with no end: still on the calendar until the day is over.
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
+  const midnight = parisInstant(today, '00:00') as Date;
+  await insertContent(db, {
+    slug: 'foire-du-jour',
+    title: 'Foire du jour',
+    allDay: true,
+    startsAt: new Date(Math.max(midnight.getTime() + 1000, Date.now() - 60_000)),
+    endsAt: null,
+  });
   const res = await get('/agenda');
   assert.equal(res.statusCode, 200);
   assert.match(res.body, /Fête de la truffe/);
+  assert.match(res.body, /Foire du jour/);
   assert.match(res.body, /Salle des fêtes, Cahors/);
   assert.match(res.body, new RegExp(`href="${eventIcsPath(upcoming.slug)}"`));
   assert.match(res.body, new RegExp(`href="${calendarPath}"`));
@@ -186,6 +198,14 @@ test('the news feed is Atom with the public news only, absolute links first', as
   });
   await insertContent(db, { kind: 'story', slug: 'recit-dans-le-flux', title: 'Un récit' });
   await insertContent(db, { kind: 'page', slug: 'page-pas-dans-le-flux', title: 'Une page' });
+  await insertContent(db, {
+    kind: 'news',
+    slug: 'nouvelle-piegee',
+    title: 'Prix < 5 € ]]> fin ]]> <b>gras</b>',
+    summary: 'Collé depuis un traitement de texte\u000B ici.',
+    startsAt: null,
+    endsAt: null,
+  });
   const res = await get(newsFeedPath);
   assert.equal(res.statusCode, 200);
   assert.match(String(res.headers['content-type']), /^application\/atom\+xml/);
@@ -202,4 +222,9 @@ test('the news feed is Atom with the public news only, absolute links first', as
     'stories are in the feed too',
   );
   assert.doesNotMatch(res.body, /Nouvelle en brouillon|Nouvelle programmée|Une page/);
+  // Plain text stays text: escaped for the readers' HTML, no CDATA closed early, no character XML forbids.
+  const trapped = entries.find((x) => x.includes('nouvelle-piegee')) ?? '';
+  assert.match(trapped, /Prix &lt; 5 € \]\]&gt; fin \]\]&gt; &lt;b&gt;gras&lt;\/b&gt;/);
+  assert.equal(res.body.split('<![CDATA[').length, res.body.split(']]>').length);
+  assert.ok(!res.body.includes('\u000B'), 'no vertical tab left');
 });

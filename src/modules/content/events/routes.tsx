@@ -5,19 +5,18 @@ import { notFound } from '../../../core/http/index.js';
 import { findCommuneByCode, listEpcis } from '../../territory/index.js';
 import { listProfiles } from '../brand.js';
 import { markdownScripts, renderMarkdown } from '../markdown/index.js';
-import { calendarPath, contentPath, kindBases, newsFeedPath } from '../paths.js';
-import { findPublicContent, listPublicContents } from '../queries.js';
+import { calendarPath, contentPath, kindBases, newsFeedPath, slugPattern } from '../paths.js';
+import { bodyImages, findPublicContent, listPublicContents } from '../queries.js';
 import { CalendarPage, parseCalendarQuery } from './calendar-page.js';
 import { EventPage, eventOpenGraph } from './event-page.js';
 import { newsFeed, newsFeedSize } from './feed.js';
 import { buildCalendar, type IcsEvent } from './ics.js';
-import { bodyImages, communesByCode, dated, listPastEvents } from './queries.js';
+import { communesByCode, dated, listPastEvents } from './queries.js';
 
 /** How long clients and shared caches may keep a feed: a new event or news item shows within minutes. */
 const feedCacheControl = 'public, max-age=300';
 /** Upcoming events the calendar and its iCalendar file hold at most. */
 const calendarSize = 300;
-const slugPattern = /^[a-z0-9][a-z0-9-]{0,149}$/;
 
 function sendIcs(reply: FastifyReply, body: string, filename: string) {
   return reply

@@ -16,7 +16,6 @@ import {
   territorySeed,
 } from '../../territory/index.js';
 import { listProfiles } from '../brand.js';
-import type { MarkdownImage } from '../markdown/index.js';
 import type { PublicContent } from '../queries.js';
 import type { TagNames } from './card.js';
 
@@ -33,16 +32,6 @@ export async function tagNames(db: Db, contents: PublicContent[]): Promise<TagNa
     profiles: new Map(profiles.map((p) => [p.slug, p.name])),
     communes: new Map(communes.map((c) => [c.code, c.name])),
   };
-}
-
-/** The images placed in a content's body, as the Markdown renderer resolves `image:<fileId>`. */
-export async function bodyImages(db: Db, contentId: string): Promise<Map<string, MarkdownImage>> {
-  const list = await rows<{ fileId: string } & MarkdownImage>(
-    db,
-    sql`select i.file_id as "fileId", i.alt, f.width, f.height from content_images i
-        left join stored_files f on f.id = i.file_id where i.content_id = ${contentId}`,
-  );
-  return new Map(list.map(({ fileId, ...image }) => [fileId, image]));
 }
 
 export interface Related {

@@ -166,6 +166,11 @@ test('filters narrow the list; an unknown value is a 400 with a French message a
   assert.equal((await get('/reussites?page=abc')).statusCode, 200);
   assert.equal((await get('/actualites?epci=123')).statusCode, 400);
   assert.equal((await get('/recits/%3Cscript%3E')).statusCode, 404);
+  // An address longer than any slug: the French 404 page, not the router's English 414.
+  const long = await get(`/recits/${'a'.repeat(150)}`);
+  assert.equal(long.statusCode, 404);
+  assert.match(long.body, /<html lang="fr"/);
+  assert.equal((await get(`/agenda/${'b'.repeat(120)}.ics`)).statusCode, 404);
 });
 
 test('the demo content is published, marked « Exemple fictif », and seeding again adds nothing', async () => {

@@ -5,12 +5,18 @@ import { rows } from '../../../core/db/index.js';
 import { type FieldErrors, notFound, pageCount } from '../../../core/http/index.js';
 import type { SitemapEntry } from '../../../core/module.js';
 import { markdownScripts, renderMarkdown } from '../markdown/index.js';
-import { contentPath, kindBases, newsFeedPath } from '../paths.js';
-import { countPublicContents, findPublicContent, isPublic, listPublicContents } from '../queries.js';
+import { contentPath, kindBases, newsFeedPath, slugPattern } from '../paths.js';
+import {
+  bodyImages,
+  countPublicContents,
+  findPublicContent,
+  isPublic,
+  listPublicContents,
+} from '../queries.js';
 import type { ContentKind } from '../schema.js';
 import { kindLabels } from '../themes.js';
 import { whySitemapEntries } from '../why/index.js';
-import { bodyImages, communeBox, relatedOpportunities, tagNames } from './data.js';
+import { communeBox, relatedOpportunities, tagNames } from './data.js';
 import { DetailPage } from './detail-page.js';
 import {
   filterOptions,
@@ -25,7 +31,6 @@ import { openGraph } from './meta.js';
 
 const perPage = 12;
 /** Slugs are lowercase ascii-kebab: anything else cannot match and is not sent to the database. */
-const slugPattern = /^[a-z0-9][a-z0-9-]{0,119}$/;
 const detailKinds = ['story', 'success', 'news', 'page'] as const satisfies readonly ContentKind[];
 
 type Query = { Querystring: Record<string, unknown> };

@@ -14,10 +14,14 @@ const maxCommuneQuery = 100;
 const pageSize = 10;
 const maxPage = 100;
 
-/** The last value of a parameter that may be repeated (?q=a&q=b), as a form would send it. */
+/**
+ * The last value of a parameter that may be repeated (?q=a&q=b), as a form would send it. Control characters
+ * become spaces: PostgreSQL refuses a NUL in text (`?q=a%00b` must not be a 500).
+ */
 function param(value: unknown): string {
   const last = Array.isArray(value) ? value.at(-1) : value;
-  return typeof last === 'string' ? last.trim() : '';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing these characters is the point
+  return typeof last === 'string' ? last.replace(/[\u0000-\u001f\u007f]/g, ' ').trim() : '';
 }
 
 const isType = (value: string): value is SearchType => Object.hasOwn(searchTypes, value);
@@ -41,12 +45,14 @@ async function runSearch(
       ? searchOpportunities(db, opportunityFilters, { pageSize: 5, facets: false })
       : null,
   ]);
+  const pageCount = contents ? Math.min(maxPage, Math.ceil(contents.total / pageSize)) : 0;
+  // A page past the last one (an old link, a hand-typed URL) shows the last page rather than an empty list.
+  const shown =
+    contents && type === 'contenus' && pageCount > 0 && page > pageCount
+      ? { list: await searchContents(db, q, { limit, offset: (pageCount - 1) * pageSize }), page: pageCount }
+      : { list: contents, page };
   return {
-    contents: contents && {
-      ...contents,
-      page,
-      pageCount: Math.min(maxPage, Math.ceil(contents.total / pageSize)),
-    },
+    contents: shown.list && { ...shown.list, page: shown.page, pageCount },
     communes: communes && { list: communes, limit: 20 },
     opportunities: opportunities && {
       total: opportunities.total,

@@ -113,6 +113,13 @@ test('odd input never breaks the search', async () => {
   const repeated = await get('/recherche?q=a&q=infirmiere&type=nope&page=x');
   assert.equal(repeated.statusCode, 200);
   assert.match(repeated.body, /Zélie/);
+  // A NUL (PostgreSQL refuses it in text) and control characters are read as spaces.
+  const nul = await get('/recherche?q=infirmi%00ere%0b');
+  assert.equal(nul.statusCode, 200);
+  // Past the last page: the last page, not an empty list.
+  const far = await get('/recherche?q=infirmiere&type=contenus&page=9');
+  assert.equal(far.statusCode, 200);
+  assert.match(far.body, /Zélie/);
 });
 
 test('highlights split into text and marks, stray markers dropped', () => {

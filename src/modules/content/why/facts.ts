@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { type Db, one, rows } from '../../../core/db/index.js';
-import { emptyFilters, type OpportunityKind, searchOpportunities } from '../../opportunities/index.js';
+import {
+  emptyFilters,
+  hasDemoOpportunities,
+  type OpportunityKind,
+  searchOpportunities,
+} from '../../opportunities/index.js';
 import { listEpcis } from '../../territory/index.js';
 import type { ThemeSlug } from '../themes.js';
 import type { Bar } from './bar-chart.js';
@@ -244,9 +249,10 @@ async function opportunityChart(
   text: { id: string; title: string; valueHeading: string; keyLabel: string },
   now: Date,
 ): Promise<ThemeChart> {
-  const [result, epcis] = await Promise.all([
-    searchOpportunities(db, { ...emptyFilters, kinds: [kind] }, { pageSize: 20 }),
+  const [result, epcis, demo] = await Promise.all([
+    searchOpportunities(db, { ...emptyFilters, kinds: [kind] }, { pageSize: 1 }),
     listEpcis(db),
+    hasDemoOpportunities(db, kind),
   ]);
   const counts = result.facets.epci;
   const bars = epcis
@@ -266,8 +272,8 @@ async function opportunityChart(
               {
                 label: 'Opportunités publiées sur ce site',
                 date: now.toISOString().slice(0, 10),
-                // The demo set is generated wholesale: a demo row among the latest means demo figures.
-                demo: result.items.some((o) => o.demo),
+                // Any demonstration row among those counted makes the figures partly fictitious: said so.
+                demo,
               },
             ],
             keyFigure: { value: result.total, label: text.keyLabel },

@@ -10,7 +10,14 @@ export {
   describeVolume,
   generateDemo,
 } from './generate.js';
-export { countOpportunities, type LoadOptions, type LoadReport, loadDemo, removeDemo } from './load.js';
+export {
+  countOpportunities,
+  hasDemoOpportunities,
+  type LoadOptions,
+  type LoadReport,
+  loadDemo,
+  removeDemo,
+} from './load.js';
 
 /**
  * On start, with demo data enabled: fills an empty platform with the default demo volume so a try-out shows

@@ -31,6 +31,15 @@ export async function countOpportunities(db: Db): Promise<{ total: number; demo:
   return { total: Number(row?.total ?? 0), demo: Number(row?.demo ?? 0) };
 }
 
+/** Whether demonstration opportunities of a kind exist: figures drawn from them must say so. */
+export async function hasDemoOpportunities(db: Db, kind: string): Promise<boolean> {
+  const row = await one<{ found: boolean }>(
+    db,
+    sql`select exists (select 1 from opportunities where demo and kind = ${kind}) as found`,
+  );
+  return Boolean(row?.found);
+}
+
 /**
  * Generates and inserts demo opportunities in one transaction, in multi-row batches (the location of each row
  * computed in memory, as store.ts would), with the takeovers' sellers; one journal entry and one data-version

@@ -6,6 +6,7 @@ import {
   bumpDataVersion,
   type FieldErrors,
   forbidden,
+  isCalendarDay,
   notFound,
   unauthenticated,
   uploadIn,
@@ -39,21 +40,20 @@ import {
 } from './store.js';
 
 /**
- * Who may import facility data and edit the cards' facts: administrators and editors. This is the content
- * module's `facts` policy, written here because content's index.ts does not export its policy.
+ * Who may import facility data and edit the cards' facts: administrators and editors (the people who write the
+ * site's content). Territory owns this rule: content depends on territory, not the other way round.
  */
 export const canEditFacts = (actor: Actor | null | undefined) =>
   Boolean(actor && hasRole(actor, 'admin', 'editor'));
 
 const communeCodePattern = /^[0-9][0-9AB][0-9]{3}$/;
 const text = (v: unknown, max = 200) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 
 /** A source and its date, both required. */
 function checkSource(source: string, date: string, names: [string, string], errors: FieldErrors) {
   if (!source) errors[names[0]] = 'Indiquez la source, elle s’affiche sur la fiche de la commune.';
   if (!date) errors[names[1]] = 'Indiquez la date des données.';
-  else if (!isDate(date)) errors[names[1]] = 'Saisissez une date valide, par exemple 2023-01-01.';
+  else if (!isCalendarDay(date)) errors[names[1]] = 'Saisissez une date valide, par exemple 2023-01-01.';
 }
 
 /** '' → null (remove), a percentage → its value, anything else → undefined (an error). */
@@ -237,29 +237,38 @@ export function facilityAdminRoutes(app: FastifyInstance, ctx: AppContext): void
     const mobile = percent(values.mobile4g);
     if (fibre === undefined) errors.fibre = 'Saisissez un pourcentage entre 0 et 100, par exemple 87,5.';
     if (mobile === undefined) errors.mobile4g = 'Saisissez un pourcentage entre 0 et 100, par exemple 95.';
-    if (fibre !== null || mobile !== null)
-      checkSource(values.factSource, values.factDate, ['factSource', 'factDate'], errors);
-    if (Object.keys(errors).length || fibre === undefined || mobile === undefined)
-      return communePage(reply, code, values, errors, 400);
     if (!(await findCommuneByCode(db, code)))
       throw notFound('Aucune commune du territoire ne porte ce code INSEE.');
-    const before = Object.fromEntries((await listCommuneFacts(db, code)).map((f) => [f.key, f.value]));
+    const facts = await listCommuneFacts(db, code);
+    const before = Object.fromEntries(facts.map((f) => [f.key, Number(f.value)]));
+    // Only a figure whose value changed takes the typed source and date: the other keeps its own (and its
+    // demonstration mark), never relabelled with a source it did not come from.
+    const changes = (
+      [
+        ['fibre', fibre],
+        ['mobile-4g', mobile],
+      ] as const
+    ).filter(([key, value]) => value !== undefined && (before[key] ?? null) !== value);
+    if (changes.some(([, value]) => value !== null))
+      checkSource(values.factSource, values.factDate, ['factSource', 'factDate'], errors);
+    if (Object.keys(errors).length) return communePage(reply, code, values, errors, 400);
     const source = { source: values.factSource, sourceDate: values.factDate };
-    await setFact(db, code, 'fibre', fibre, source);
-    await setFact(db, code, 'mobile-4g', mobile, source);
-    await record(db, {
-      actor: journalActor(request.actor),
-      action: 'commune.facts',
-      target: { type: 'commune', id: code },
-      before,
-      after: { fibre, 'mobile-4g': mobile, ...source },
+    await db.transaction(async (tx) => {
+      for (const [key, value] of changes) await setFact(tx, code, key, value ?? null, source);
+      await record(tx, {
+        actor: journalActor(request.actor),
+        action: 'commune.facts',
+        target: { type: 'commune', id: code },
+        before,
+        after: { ...before, ...Object.fromEntries(changes), ...(changes.length ? source : {}) },
+      });
     });
     await bumpDataVersion(db);
     return reply.redirect(`${communeAdminPath(code)}?enregistre=1`, 303);
   });
 
   // The upload takes multipart/form-data, in its own scope so no other route accepts it. The national file
-  // is larger than the web limit: `npm run import:bpe` loads it from the command line.
+  // is larger than the web limit: `npm run cli -- import-bpe` loads it from the command line.
   app.register(async (scope) => {
     await acceptMultipart(scope, { fileSize: maxUploadBytes });
 

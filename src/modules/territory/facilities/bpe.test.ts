@@ -147,6 +147,17 @@ test('a file that is not a BPE CSV is refused in French and changes nothing', as
     }),
     (e: Error) => e instanceof BpeFileError && /CSV lisible/.test(e.message),
   );
+  // Another département's extract under the same source: nothing of the territory, nothing replaced.
+  await assert.rejects(
+    importBpe(database.db, {
+      content: 'DEPCOM;TYPEQU\n12202;D301\n46042;X999\n',
+      fileName: 'aveyron.csv',
+      source: 'INSEE, BPE 2023 (test latin-1)',
+      sourceDate: '2023-01-01',
+    }),
+    (e: Error) =>
+      e instanceof BpeFileError && /rien n’a été importé/.test(e.message) && /X999/.test(e.message),
+  );
   const afterRows = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from facilities`);
   assert.equal(afterRows[0].n, before[0].n);
   assert.ok(

@@ -255,6 +255,18 @@ export async function importBpe(db: Db, input: BpeImportInput): Promise<BpeImpor
     await flush();
     if (rows === 0) throw new BpeFileError('Le fichier ne contient aucune ligne après celle des colonnes.');
     const byCount = [...unknownTypes].sort((a, b) => b[1].count - a[1].count);
+    // Thrown inside the transaction: the source's previous rows and the demo extract are kept.
+    if (inserted === 0)
+      throw new BpeFileError(
+        `Aucune ligne ne décrit un équipement connu d’une commune du territoire : rien n’a été importé, les données en place sont gardées.${
+          byCount.length
+            ? ` Types rencontrés absents du catalogue : ${byCount
+                .slice(0, 8)
+                .map(([type]) => type.slice(0, 12) || 'vide')
+                .join(', ')}.`
+            : ''
+        }`,
+      );
     for (const [type, { count, line }] of byCount)
       problem(
         line,

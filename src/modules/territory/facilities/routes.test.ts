@@ -226,3 +226,22 @@ test('per-commune editing: add, delete, broadband figures; journalled and shown 
     ['facility.create', 'commune.facts', 'facility.delete'],
   );
 });
+
+test('a broadband figure left as it was keeps its own source; an impossible date is refused at its field', async () => {
+  const url = '/admin/territoire/equipements/46102';
+  const values = { fibre: '91', mobile4g: '97', factSource: 'Arcep, Mon réseau mobile' };
+  const impossible = await postForm(
+    t.app,
+    editor,
+    `${url}/donnees`,
+    { ...values, factDate: '2025-02-31' },
+    url,
+  );
+  assert.equal(impossible.statusCode, 400);
+  assert.match(impossible.body, /Saisissez une date valide/);
+  const saved = await postForm(t.app, editor, `${url}/donnees`, { ...values, factDate: '2025-01-31' }, url);
+  assert.equal(saved.statusCode, 303);
+  const card = (await page('/territoire/communes/figeac')).body;
+  assert.match(card, /fibre<\/th><td class="num">91 %<\/td><td>Source : Démonstration, au 1er janvier 2024/);
+  assert.match(card, /97 %<\/td><td>Source : Arcep, Mon réseau mobile, au 31 janvier 2025<\/td>/);
+});

@@ -25,14 +25,6 @@ export function formatDay(at: Date | string): string {
   return frenchDay.format(new Date(at));
 }
 
-/** True for a real calendar day written YYYY-MM-DD (not 2026-02-30). */
-export function isCalendarDay(iso: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /** The day n days after (or before) a YYYY-MM-DD day. */
 export function addDays(iso: string, n: number): string {
   const [y, m, d] = iso.split('-').map(Number);

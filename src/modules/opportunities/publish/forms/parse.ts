@@ -2,7 +2,7 @@
  * From a submitted form to the fields of an opportunity, and back: what the form shows for a stored one.
  * Errors are French, one per field; what was typed comes back unchanged so nothing is lost on error.
  */
-import { type FieldErrors, parseForm } from '../../../../core/http/index.js';
+import { type FieldErrors, isCalendarDay, parseForm } from '../../../../core/http/index.js';
 import type {
   HousingDetails,
   JobDetails,
@@ -12,7 +12,7 @@ import type {
 } from '../../kinds.js';
 import type { OpportunityKind } from '../../schema.js';
 import type { Opportunity, Seller } from '../../store.js';
-import { addDays, endOfParisDay, isCalendarDay, normaliseDay, parisDate } from './dates.js';
+import { addDays, endOfParisDay, normaliseDay, parisDate } from './dates.js';
 import type { FormValues } from './fields.js';
 import {
   checkboxFields,
