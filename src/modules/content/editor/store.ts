@@ -143,31 +143,29 @@ export async function saveContent(
   const id = 'id' in target ? target.id : null;
   if (await slugTaken(ctx.db, input.slug, id)) return { ok: false, reason: 'slug' };
   const before = id ? await findContent(ctx.db, id) : undefined;
-  const saved = await writeRevision(ctx, actor, target, input, workflow).catch((error: unknown) => {
+  const journal = { action: id ? action : 'content.create', before: before ? shape(before) : null };
+  const saved = await writeRevision(ctx, actor, target, input, workflow, journal).catch((error: unknown) => {
     // Two editors taking the same slug at the same instant: the unique index decides, the form says so.
     if (isUniqueViolation(error)) return 'slug' as const;
     throw error;
   });
   if (saved === 'slug') return { ok: false, reason: 'slug' };
   if (!saved) return { ok: false, reason: 'conflict' };
-  await record(ctx.db, {
-    actor: journalActor(actor),
-    action: id ? action : 'content.create',
-    target: { type: 'content', id: saved.id },
-    before: before ? shape(before) : null,
-    after: shape(saved),
-  });
   if (touchesPublic(saved) || (before && touchesPublic(before))) await bumpDataVersion(ctx.db);
   return { ok: true, content: saved };
 }
 
-/** The row and its revision, together or not at all; undefined when the expected revision moved on. */
+/**
+ * The row, its revision and its journal entry, together or not at all; undefined when the expected revision
+ * moved on.
+ */
 async function writeRevision(
   ctx: AppContext,
   actor: Actor,
   target: { kind: ContentKind } | { id: string; revision: number },
   input: ContentInput,
   workflow: { status: ContentStatus; publishAt: Date | null },
+  journal: { action: string; before: Record<string, unknown> | null },
 ): Promise<Content | undefined> {
   return ctx.db.transaction(async (tx) => {
     let row: Content | undefined;
@@ -192,6 +190,13 @@ async function writeRevision(
       body: row.body,
       fields: revisionFields(row),
       authorId: actor.userId,
+    });
+    await record(tx, {
+      actor: journalActor(actor),
+      action: journal.action,
+      target: { type: 'content', id: row.id },
+      before: journal.before,
+      after: shape(row),
     });
     return row;
   });

@@ -1,6 +1,6 @@
 /** One event's public page, with its schema.org Event (for search engines) and its .ics link. */
 import { imageUrl, ResponsiveImage, variantWidths } from '../../../core/files/index.js';
-import { Breadcrumbs, Notice } from '../../../core/views/index.js';
+import { Breadcrumbs, JsonLd, Notice } from '../../../core/views/index.js';
 import { communePath } from '../../territory/index.js';
 import { MarkdownBody } from '../markdown/index.js';
 import { contentPath, eventIcsPath, kindBases } from '../paths.js';
@@ -8,19 +8,6 @@ import type { PublicContent } from '../queries.js';
 import { allDayRange, formatEventWhen, isoDay } from './dates.js';
 import { baseUrl, eventLocation } from './ics.js';
 import type { CommuneRef } from './queries.js';
-
-/**
- * JSON for a `<script type="application/ld+json">` element: `<`, `>`, `&`, U+2028 and U+2029 escaped, so no
- * text can close the element; the JSON still parses to the same values.
- */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
 
 /** The lead image's largest variant the files route holds (never enlarged past the original), absolute. */
 function eventImageUrl(e: PublicContent, base: string): string | null {
@@ -148,10 +135,7 @@ export function EventPage(props: {
           <a href={kindBases.event}>Tous les événements de l’agenda</a>
         </p>
       </article>
-      <script
-        type="application/ld+json"
-        dangerouslySetInnerHTML={{ __html: scriptJson(eventJsonLd(e, commune, site)) }}
-      />
+      <JsonLd data={eventJsonLd(e, commune, site)} />
     </div>
   );
 }

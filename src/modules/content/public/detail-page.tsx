@@ -1,5 +1,5 @@
 import { ResponsiveImage } from '../../../core/files/index.js';
-import { Breadcrumbs, Notice, usePage } from '../../../core/views/index.js';
+import { Breadcrumbs, JsonLd, Notice, usePage } from '../../../core/views/index.js';
 import { kindLabels as opportunityKindLabels, opportunityPath } from '../../opportunities/index.js';
 import { MarkdownBody } from '../markdown/index.js';
 import { kindBases } from '../paths.js';
@@ -8,7 +8,7 @@ import { kindLabels, themeName } from '../themes.js';
 import { formatDay, isoDay, type TagNames } from './card.js';
 import type { CommuneBox, Related } from './data.js';
 import { listHref, tagListKind } from './filters.js';
-import { articleJsonLd, scriptJson } from './meta.js';
+import { articleJsonLd } from './meta.js';
 
 export interface DetailView {
   content: PublicContent;
@@ -133,12 +133,7 @@ export function DetailPage({ view }: { view: DetailView }) {
           {view.related && <RelatedSection related={view.related} />}
         </aside>
       )}
-      <script
-        type="application/ld+json"
-        dangerouslySetInnerHTML={{
-          __html: scriptJson(articleJsonLd(c, { publicUrl: page.publicUrl, siteName: page.siteName })),
-        }}
-      />
+      <JsonLd data={articleJsonLd(c, { publicUrl: page.publicUrl, siteName: page.siteName })} />
     </div>
   );
 }

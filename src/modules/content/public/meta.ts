@@ -50,16 +50,3 @@ export function articleJsonLd(c: PublicContent, site: Site): Record<string, unkn
     publisher,
   };
 }
-
-/**
- * JSON for a `<script type="application/ld+json">` element: `<`, `>`, `&`, U+2028 and U+2029 escaped, so no
- * text (a title with « </script> ») can close the element; the JSON still parses to the same values.
- */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}

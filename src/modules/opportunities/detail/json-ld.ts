@@ -84,17 +84,3 @@ export function jobPosting(
   if (o.startsOn) posting.jobStartDate = o.startsOn;
   return posting;
 }
-
-/**
- * JSON for a `<script type="application/ld+json">` element: `<` and `>` become \u003c / \u003e (and `&`,
- * U+2028, U+2029 their escapes), so no text can close the element or open a comment; the JSON still parses
- * to the same values.
- */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}

@@ -1,11 +1,11 @@
-import { Breadcrumbs, formatNumber, Notice, usePage } from '../../../core/views/index.js';
+import { Breadcrumbs, formatNumber, JsonLd, Notice, usePage } from '../../../core/views/index.js';
 import { formatKm } from '../../territory/index.js';
 import { ContactSection } from '../contact/form.js';
 import { contractTypes, kindLabels, kindPluralLabels, labelOf, priceBands } from '../kinds.js';
 import { opportunityPath, type PublicOpportunity } from '../public.js';
 import type { DetailData, PlaceCard, SimilarOpportunity } from './data.js';
 import { FactList, factsOf, formatInstantDay } from './facts.js';
-import { jobPosting, scriptJson } from './json-ld.js';
+import { jobPosting } from './json-ld.js';
 
 /** Where the public sees it: the commune, or only the intercommunalité for a blurred takeover. */
 export function placeName(o: PublicOpportunity): string | null {
@@ -225,14 +225,7 @@ export function DetailPage({ data }: { data: DetailData }) {
         <SimilarSection o={o} similar={similar} />
       </article>
       {o.kind === 'job' && (
-        <script
-          type="application/ld+json"
-          dangerouslySetInnerHTML={{
-            __html: scriptJson(
-              jobPosting(o, place, region, { publicUrl: page.publicUrl, siteName: page.siteName }),
-            ),
-          }}
-        />
+        <JsonLd data={jobPosting(o, place, region, { publicUrl: page.publicUrl, siteName: page.siteName })} />
       )}
     </div>
   );

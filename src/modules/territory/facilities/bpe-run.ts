@@ -12,18 +12,22 @@ export async function runBpeImport(
   input: BpeImportInput,
   actor: { id: string | null; label: string },
 ): Promise<BpeImportResult> {
-  const result = await importBpe(db, { ...input, createdBy: input.createdBy ?? actor.id });
-  await record(db, {
-    actor,
-    action: 'facility.import',
-    target: { type: 'facility_import', id: result.id },
-    after: {
-      source: input.source,
-      sourceDate: input.sourceDate,
-      rows: result.rows,
-      inserted: result.inserted,
-      skipped: result.skipped,
-    },
+  const result = await importBpe(db, {
+    ...input,
+    createdBy: input.createdBy ?? actor.id,
+    onImported: (tx, done) =>
+      record(tx, {
+        actor,
+        action: 'facility.import',
+        target: { type: 'facility_import', id: done.id },
+        after: {
+          source: input.source,
+          sourceDate: input.sourceDate,
+          rows: done.rows,
+          inserted: done.inserted,
+          skipped: done.skipped,
+        },
+      }),
   });
   await bumpDataVersion(db);
   return result;

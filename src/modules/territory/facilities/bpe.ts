@@ -24,6 +24,8 @@ export interface BpeImportInput {
   sourceDate: string;
   demo?: boolean;
   createdBy?: string | null;
+  /** Runs inside the import's transaction once it succeeded (the journal entry, written with the rows). */
+  onImported?: (tx: Db, result: BpeImportResult) => Promise<void>;
 }
 
 export interface Problem {
@@ -280,6 +282,8 @@ export async function importBpe(db: Db, input: BpeImportInput): Promise<BpeImpor
       .update(facilityImports)
       .set({ rows, inserted, skipped, problems })
       .where(eq(facilityImports.id, run.id));
-    return { id: run.id, rows, inserted, skipped, problems };
+    const result = { id: run.id, rows, inserted, skipped, problems };
+    await input.onImported?.(tx, result);
+    return result;
   });
 }
