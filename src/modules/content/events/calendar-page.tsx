@@ -1,6 +1,13 @@
 /** The events calendar (« /agenda »): upcoming (or past) public events grouped by month, with filters. */
-import type { FieldErrors } from '../../../core/http/index.js';
-import { Breadcrumbs, ErrorSummary, FilterActions, Notice, Select } from '../../../core/views/index.js';
+import { type FieldErrors, pageNumber } from '../../../core/http/index.js';
+import {
+  Breadcrumbs,
+  ErrorSummary,
+  FilterActions,
+  Notice,
+  Pagination,
+  Select,
+} from '../../../core/views/index.js';
 import { calendarPath, contentPath, eventIcsPath, kindBases } from '../paths.js';
 import type { PublicFilter } from '../queries.js';
 import { themes } from '../themes.js';
@@ -16,6 +23,8 @@ export interface CalendarChoices {
 export interface CalendarQuery {
   filter: Omit<PublicFilter, 'kinds' | 'upcoming'>;
   past: boolean;
+  /** The page of past events (upcoming ones fit on one). */
+  page: number;
   values: Record<string, string>;
   errors: FieldErrors;
 }
@@ -74,13 +83,14 @@ export function parseCalendarQuery(query: unknown, choices: CalendarChoices): Ca
     },
   );
   const past = text('passes') === '1';
-  return { filter, past, values, errors };
+  return { filter, past, page: past ? pageNumber(text('page')) : 1, values, errors };
 }
 
 /** The calendar URL with these filters (and the past switch). */
-export function calendarHref(values: Record<string, string>, past: boolean): string {
+export function calendarHref(values: Record<string, string>, past: boolean, page = 1): string {
   const params = new URLSearchParams(Object.entries(values).filter(([, v]) => v));
   if (past) params.set('passes', '1');
+  if (past && page > 1) params.set('page', String(page));
   const qs = params.toString();
   return qs ? `${kindBases.event}?${qs}` : kindBases.event;
 }
@@ -128,10 +138,11 @@ function byMonth(events: EventSummary[]) {
 export function CalendarPage(props: {
   events: EventSummary[];
   query: CalendarQuery;
+  pageCount: number;
   choices: CalendarChoices;
   communes: Map<string, CommuneRef>;
 }) {
-  const { events, query, choices, communes } = props;
+  const { events, query, pageCount, choices, communes } = props;
   const title = query.past ? 'Événements passés' : 'Agenda';
   const filtered = Object.keys(query.filter).length > 0;
   return (
@@ -228,6 +239,13 @@ export function CalendarPage(props: {
             </ul>
           </section>
         ))
+      )}
+      {query.past && (
+        <Pagination
+          page={query.page}
+          pageCount={pageCount}
+          href={(page) => calendarHref(query.values, true, page)}
+        />
       )}
     </div>
   );

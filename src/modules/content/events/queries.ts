@@ -24,10 +24,7 @@ export interface EventSummary {
  * Past public events, most recent first. « Public » is queries.ts's own condition; the filters mirror those of
  * listPublicContents (which only knows upcoming events).
  */
-export async function listPastEvents(
-  db: Db,
-  filter: Omit<PublicFilter, 'kinds' | 'upcoming'> = {},
-): Promise<EventSummary[]> {
+function pastWhere(filter: Omit<PublicFilter, 'kinds' | 'upcoming'>): SQL {
   const parts: SQL[] = [isPublic(), sql`c.kind = 'event'`, sql`${eventEnd()} < now()`];
   if (filter.profile) parts.push(sql`${filter.profile} = any(c.profiles)`);
   if (filter.theme) parts.push(sql`${filter.theme} = any(c.themes)`);
@@ -36,12 +33,31 @@ export async function listPastEvents(
       sql`(${filter.communeCode} = any(c.commune_codes) or c.place_commune_code = ${filter.communeCode})`,
     );
   if (filter.epciCode) parts.push(sql`${filter.epciCode} = any(c.epci_codes)`);
+  return sql.join(parts, sql` and `);
+}
+
+/** How many past public events match (for the past events' pages). */
+export async function countPastEvents(
+  db: Db,
+  filter: Omit<PublicFilter, 'kinds' | 'upcoming'> = {},
+): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from contents c where ${pastWhere(filter)}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+export async function listPastEvents(
+  db: Db,
+  filter: Omit<PublicFilter, 'kinds' | 'upcoming'> = {},
+): Promise<EventSummary[]> {
   const list = await rows<EventSummary>(
     db,
     sql`select c.id, c.slug, c.title, c.summary, c.starts_at as "startsAt", c.ends_at as "endsAt",
           c.all_day as "allDay", c.place_name as "placeName", c.place_address as "placeAddress",
           c.place_commune_code as "placeCommuneCode", c.updated_at as "updatedAt", c.demo
-        from contents c where ${sql.join(parts, sql` and `)}
+        from contents c where ${pastWhere(filter)}
         order by c.starts_at desc, c.id limit ${filter.limit ?? 50} offset ${filter.offset ?? 0}`,
   );
   return list.map(dated);

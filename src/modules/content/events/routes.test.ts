@@ -58,6 +58,28 @@ test('the calendar lists upcoming public events by month, never drafts, schedule
   assert.doesNotMatch(past.body, /Fête de la truffe|Brouillon secret/);
 });
 
+test('past events come 30 a page, most recent first, with page links that keep the filters', async () => {
+  const db = t.db();
+  for (let i = 1; i <= 32; i++)
+    await insertContent(db, {
+      slug: `atelier-passe-${i}`,
+      title: `Atelier passé n° ${i}`,
+      startsAt: hoursFromNow(-24 * (40 + i)),
+      endsAt: hoursFromNow(-24 * (40 + i) + 2),
+      placeCommuneCode: '46102',
+    });
+  const first = await get('/agenda?passes=1&commune=46102');
+  assert.equal(first.statusCode, 200);
+  assert.match(first.body, /Atelier passé n° 1</);
+  assert.doesNotMatch(first.body, /Atelier passé n° 32</);
+  assert.match(first.body, /href="\/agenda\?commune=46102&amp;passes=1&amp;page=2"/);
+  const second = await get('/agenda?passes=1&commune=46102&page=2');
+  assert.match(second.body, /Atelier passé n° 32</);
+  assert.doesNotMatch(second.body, /Atelier passé n° 1</);
+  // Past the last page: the last page.
+  assert.match((await get('/agenda?passes=1&commune=46102&page=40')).body, /Atelier passé n° 32</);
+});
+
 test('the calendar filters by intercommunality, commune, profile and theme; a bad value is explained', async () => {
   const db = t.db();
   const cahors = await findCommuneByCode(db, '46042');

@@ -1,17 +1,19 @@
 /** Public routes of the events and the news feed: the calendar, event pages, iCalendar files, the Atom feed. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../../core/context.js';
-import { notFound } from '../../../core/http/index.js';
+import { notFound, pageCount } from '../../../core/http/index.js';
 import { findCommuneByCode, listEpcis } from '../../territory/index.js';
 import { listProfiles } from '../brand.js';
 import { markdownScripts, renderMarkdown } from '../markdown/index.js';
 import { calendarPath, contentPath, kindBases, newsFeedPath, slugPattern } from '../paths.js';
 import { bodyImages, findPublicContent, listPublicContents } from '../queries.js';
-import { CalendarPage, parseCalendarQuery } from './calendar-page.js';
+import { CalendarPage, calendarHref, parseCalendarQuery } from './calendar-page.js';
 import { EventPage, eventOpenGraph } from './event-page.js';
 import { newsFeed, newsFeedSize } from './feed.js';
 import { buildCalendar, type IcsEvent } from './ics.js';
-import { communesByCode, dated, listPastEvents } from './queries.js';
+import { communesByCode, countPastEvents, dated, listPastEvents } from './queries.js';
+
+const pastEventsPerPage = 30;
 
 /** How long clients and shared caches may keep a feed: a new event or news item shows within minutes. */
 const feedCacheControl = 'public, max-age=300';
@@ -37,8 +39,17 @@ export function publicEventRoutes(app: FastifyInstance, ctx: AppContext): void {
     ]);
     const choices = { epcis, communes: [...communes.values()], profiles };
     const query = parseCalendarQuery(request.query, choices);
+    // Past events come a page at a time, most recent first; a page past the last shows the last.
+    const pastPages = query.past
+      ? pageCount(await countPastEvents(ctx.db, query.filter), pastEventsPerPage)
+      : 1;
+    const page = Math.min(query.page, pastPages);
     const events = query.past
-      ? await listPastEvents(ctx.db, query.filter)
+      ? await listPastEvents(ctx.db, {
+          ...query.filter,
+          limit: pastEventsPerPage,
+          offset: (page - 1) * pastEventsPerPage,
+        })
       : (
           await listPublicContents(ctx.db, {
             ...query.filter,
@@ -52,10 +63,18 @@ export function publicEventRoutes(app: FastifyInstance, ctx: AppContext): void {
       title: query.past ? 'Événements passés' : 'Agenda des événements',
       description:
         'Les prochains rendez-vous dans le Lot : rencontres, visites, fêtes et journées d’accueil.',
-      canonical: query.past ? `${kindBases.event}?passes=1` : kindBases.event,
+      canonical: query.past ? calendarHref({}, true, page) : kindBases.event,
       noindex: invalid,
       status: invalid ? 400 : 200,
-      body: <CalendarPage events={events} query={query} choices={choices} communes={communes} />,
+      body: (
+        <CalendarPage
+          events={events}
+          query={{ ...query, page }}
+          pageCount={pastPages}
+          choices={choices}
+          communes={communes}
+        />
+      ),
     });
   });
 
