@@ -64,7 +64,13 @@ export function distancesFrom(card: CommuneCard, prefectureCode: string | null):
 }
 
 /** One factual sentence to open the card: size, role, intercommunalité. */
-export function summary(card: CommuneCard, prefectureCode: string | null, ofName: string): string {
+/** What the summary sentence needs of a commune card (a full card, or the light one of communeSummaryFacts). */
+export interface SummaryFacts {
+  commune: Pick<CommuneCard['commune'], 'code' | 'name' | 'population' | 'areaKm2'>;
+  epci: Pick<NonNullable<CommuneCard['epci']>, 'name' | 'seatCode'> | null;
+}
+
+export function summary(card: SummaryFacts, prefectureCode: string | null, ofName: string): string {
   const { commune, epci } = card;
   const parts: string[] = [];
   if (commune.population !== null) {

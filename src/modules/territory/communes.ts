@@ -77,6 +77,38 @@ export async function getDepartement(db: Db): Promise<Departement | undefined> {
 }
 
 /**
+ * What a commune's summary sentence needs, without any outline (a content page shows the sentence, not the
+ * map): one query for the commune and its EPCI, one for the prefecture.
+ */
+export async function communeSummaryFacts(db: Db, code: string) {
+  if (!/^[0-9][0-9AB][0-9]{3}$/.test(code)) return undefined;
+  const [[row], [departement]] = await Promise.all([
+    db
+      .select({
+        code: communes.code,
+        name: communes.name,
+        slug: communes.slug,
+        postalCodes: communes.postalCodes,
+        population: communes.population,
+        areaKm2: communes.areaKm2,
+        epciName: epcis.name,
+        epciSeat: epcis.seatCode,
+      })
+      .from(communes)
+      .leftJoin(epcis, eq(epcis.code, communes.epciCode))
+      .where(eq(communes.code, code)),
+    db.select({ chefLieu: departements.chefLieu }).from(departements).orderBy(departements.code).limit(1),
+  ]);
+  if (!row) return undefined;
+  const { epciName, epciSeat, ...commune } = row;
+  return {
+    commune,
+    epci: epciName ? { name: epciName, seatCode: epciSeat } : null,
+    prefectureCode: departement?.chefLieu ?? null,
+  };
+}
+
+/**
  * A commune's page in two queries: the commune with its EPCI, then its neighbours' outlines with the
  * landmarks' positions (the towns distances are given to).
  */

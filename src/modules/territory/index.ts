@@ -13,6 +13,7 @@ export {
   type CommuneSummary,
   communeCard,
   communePath,
+  communeSummaryFacts,
   type Departement,
   findCommuneByCode,
   findCommuneBySlug,

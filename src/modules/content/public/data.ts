@@ -8,11 +8,9 @@ import {
   searchOpportunities,
 } from '../../opportunities/index.js';
 import {
-  communeCard,
   communeCardSummary,
   communePath,
-  findCommuneByCode,
-  getDepartement,
+  communeSummaryFacts,
   territorySeed,
 } from '../../territory/index.js';
 import { listProfiles } from '../brand.js';
@@ -92,14 +90,12 @@ export interface CommuneBox {
 /** The card of the content's first commune: its factual summary and a link to its page. */
 export async function communeBox(db: Db, code: string | undefined | null): Promise<CommuneBox | null> {
   if (!code) return null;
-  const commune = await findCommuneByCode(db, code);
-  if (!commune) return null;
-  const [card, departement] = await Promise.all([communeCard(db, commune.slug, []), getDepartement(db)]);
-  if (!card) return null;
+  const facts = await communeSummaryFacts(db, code);
+  if (!facts) return null;
   return {
-    name: commune.name,
-    href: communePath(commune),
-    summary: communeCardSummary(card, departement?.chefLieu ?? null, territorySeed().ofName),
-    postalCodes: commune.postalCodes,
+    name: facts.commune.name,
+    href: communePath(facts.commune),
+    summary: communeCardSummary(facts, facts.prefectureCode, territorySeed().ofName),
+    postalCodes: facts.commune.postalCodes,
   };
 }
