@@ -73,3 +73,13 @@ test('an event without a start date is left out of the file', () => {
   assert.equal(parse(ics).length, 0);
   assert.match(ics, /^BEGIN:VCALENDAR/);
 });
+
+test('control characters pasted into a title or summary become spaces, so the file stays valid', () => {
+  const pasted = { ...concert, title: 'Concert\u000Bau château', summary: 'En plein\u000Cair.' };
+  const ics = buildCalendar([pasted], site, 'Agenda');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
+  assert.doesNotMatch(ics, /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+  const [e] = parse(ics);
+  assert.equal(e.summary, 'Concert au château');
+  assert.match(e.description, /^En plein air\./);
+});

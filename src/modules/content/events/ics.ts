@@ -64,9 +64,9 @@ export function buildCalendar(events: IcsEvent[], site: IcsSite, name: string): 
       ...timing,
       stamp: e.updatedAt,
       lastModified: e.updatedAt,
-      summary: e.title,
-      description: [e.summary.trim(), url].filter(Boolean).join('\n\n'),
-      location: location || null,
+      summary: icsText(e.title),
+      description: [icsText(e.summary).trim(), url].filter(Boolean).join('\n\n'),
+      location: location ? icsText(location) : null,
       url,
       status: ICalEventStatus.CONFIRMED,
       organizer: null,
@@ -74,3 +74,11 @@ export function buildCalendar(events: IcsEvent[], site: IcsSite, name: string): 
   }
   return calendar.toString();
 }
+
+/**
+ * RFC 5545 text allows no control character but tab and line breaks: one pasted from a word processor (a
+ * vertical tab, a form feed) makes some calendars refuse the whole file. They become spaces.
+ */
+const icsText = (text: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing these characters is the point
+  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ');
