@@ -53,6 +53,15 @@ export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
+const calendarDayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+/** '2023-01-01' → '1er janvier 2023': a calendar day, no time zone involved; anything else is left as it is. */
+export function formatCalendarDay(iso: string): string {
+  const day = iso.slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return iso;
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : calendarDayFormat.format(date).replace(/^1 /, '1er ');
+}
+
 const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
   dateStyle: 'medium',
   timeStyle: 'short',

@@ -1,3 +1,4 @@
+import { formatCalendarDay } from '../../../core/views/index.js';
 import type { HousingDetails, PremisesDetails } from '../kinds.js';
 import {
   communeDraw,
@@ -63,7 +64,9 @@ export function premisesGenerator(context: DemoContext) {
         title: `${t.title(surface)} à ${commune.name}`,
         description: [
           [...random.sample(t.lines, 2), `Équipement : ${details.equipment}.`].join(' '),
-          [price, `Disponible à partir du ${frenchDate(details.availableFrom!)}.`, demoNotice].join(' '),
+          [price, `Disponible à partir du ${formatCalendarDay(details.availableFrom!)}.`, demoNotice].join(
+            ' ',
+          ),
         ].join('\n\n'),
         ...locate(context, commune, false),
         organisationId: epciOrganisation(context, commune),
@@ -144,25 +147,4 @@ export function housingGenerator(context: DemoContext) {
       },
     };
   };
-}
-
-const months = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
-/** "2025-03-01" → "1er mars 2025". */
-export function frenchDate(iso: string): string {
-  const [year, month, dayOfMonth] = iso.split('-').map(Number);
-  return `${dayOfMonth === 1 ? '1er' : dayOfMonth} ${months[month - 1]} ${year}`;
 }

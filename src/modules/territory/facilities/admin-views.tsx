@@ -5,6 +5,7 @@ import {
   CsrfField,
   ErrorSummary,
   Field,
+  formatCalendarDay,
   formatDateTime,
   formatNumber,
   Select,
@@ -12,7 +13,6 @@ import {
 } from '../../../core/views/index.js';
 import type { FacilityType } from './catalogue.js';
 import { factLabels } from './life-card.js';
-import { frenchDate } from './life-card-view.js';
 import type { FacilityImport, StaffFacility, StaffFact } from './store.js';
 
 export const facilitiesAdminPath = '/admin/territoire/equipements';
@@ -141,7 +141,7 @@ export function ImportsTable({ imports }: { imports: FacilityImport[] }) {
                 {run.fileName}
                 <br />
                 <span class="life-card__note">
-                  {run.source}, au {frenchDate(String(run.sourceDate))}
+                  {run.source}, au {formatCalendarDay(String(run.sourceDate))}
                   {run.demo ? ' (démonstration)' : ''}
                 </span>
               </td>
@@ -198,7 +198,7 @@ export function FacilitiesTable({ code, list }: { code: string; list: StaffFacil
                 {!f.located && <span class="life-card__note"> (sans position)</span>}
               </td>
               <td>
-                {f.source}, au {frenchDate(f.sourceDate)}
+                {f.source}, au {formatCalendarDay(f.sourceDate)}
                 {f.demo ? ' (démonstration)' : ''}
               </td>
               <td>

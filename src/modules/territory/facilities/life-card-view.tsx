@@ -1,34 +1,12 @@
-import { formatNumber } from '../../../core/views/index.js';
+import { formatCalendarDay, formatNumber } from '../../../core/views/index.js';
 import { communePath } from '../communes.js';
 import { formatKm } from '../geo.js';
 import type { CardCategory, LifeCard, SourceRef } from './life-card.js';
 
-const months = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
-/** '2023-01-01' → '1er janvier 2023'. */
-export function frenchDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  return `${d === 1 ? '1er' : d} ${months[m - 1]} ${y}`;
-}
-
 /** « Source : INSEE, BPE 2023, au 1er janvier 2023 » (+ « données de démonstration »). */
 export function sourceText(ref: SourceRef): string {
   const demo = ref.demo ? ' — données de démonstration' : '';
-  return `Source : ${ref.source}, au ${frenchDate(ref.date)}${demo}`;
+  return `Source : ${ref.source}, au ${formatCalendarDay(ref.date)}${demo}`;
 }
 
 const shownNames = 6;
